@@ -1,0 +1,26 @@
+using JasperFx.Events.Projections;
+using Marten;
+using RunRestore.Intake.Messaging;
+using RunRestore.Intake.Runners;
+using RunRestore.ServiceDefaults.EventStore;
+using RunRestore.ServiceDefaults.Messaging;
+
+namespace RunRestore.Intake;
+
+/// <summary>Intake's streams, read models and outward events.</summary>
+public static class IntakeModule
+{
+    public const string ServiceName = "intake";
+
+    public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder)
+    {
+        builder.AddEventStore(ServiceName, opts =>
+            {
+                opts.Projections.Snapshot<Runner>(SnapshotLifecycle.Inline);
+            })
+            .AddSubscriptionWithServices<EventForwarder>(ServiceLifetime.Singleton);
+        builder.Services.AddSingleton<IIntegrationEventMap, IntakeIntegrationEvents>();
+        builder.AddMessaging(ServiceName);
+        return builder;
+    }
+}

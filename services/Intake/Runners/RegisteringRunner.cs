@@ -1,0 +1,35 @@
+using Marten;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Runners;
+
+/// <summary>A clinic registers a runner. The id is chosen by the caller's handler; time comes in on the command.</summary>
+public sealed record RegisterRunner(Guid RunnerId, string DisplayName, int BirthYear, RunnerSex? Sex, DateTimeOffset Now);
+
+public static class RegisteringRunner
+{
+    public const int MaxNameLength = 200;
+    public const int EarliestBirthYear = 1900;
+
+    /// <summary>Validates the command and returns the event that starts the runner's stream.</summary>
+    public static RunnerRegistered Decide(RegisterRunner command)
+    {
+        var name = command.DisplayName.Trim();
+        new FieldViolations()
+            .Check(name.Length > 0, "display_name", "must not be empty")
+            .Check(name.Length <= MaxNameLength, "display_name", $"must be at most {MaxNameLength} characters")
+            .Check(command.BirthYear >= EarliestBirthYear && command.BirthYear <= command.Now.Year, "birth_year",
+                $"must be between {EarliestBirthYear} and {command.Now.Year}")
+            .Check(command.Sex is not null, "sex", "must be SEX_FEMALE, SEX_MALE or SEX_OTHER")
+            .ThrowIfAny();
+        return new RunnerRegistered(command.RunnerId, name, command.BirthYear, command.Sex!.Value, command.Now);
+    }
+
+    public static async Task<Runner> HandleAsync(IDocumentSession session, RegisterRunner command, CancellationToken ct)
+    {
+        var registered = Decide(command);
+        session.Events.StartStream<Runner>(registered.RunnerId, registered);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return Runner.Create(registered);
+    }
+}

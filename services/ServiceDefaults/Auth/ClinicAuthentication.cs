@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace RunRestore.ServiceDefaults.Auth;
+
+/// <summary>JWT bearer on every RPC; one policy per scope; every token must name a clinic.</summary>
+public static class ClinicAuthentication
+{
+    public static WebApplicationBuilder AddClinicAuthentication(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        // Read lazily so test hosts and environment variables can set Auth:* after Program.cs ran.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((jwt, auth) => Configure(jwt, auth.Value));
+
+        builder.Services.AddAuthorizationBuilder()
+            // Anything not marked otherwise needs a valid token that names a clinic.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(Scopes.ClinicClaim).Build())
+            .AddScopePolicies();
+        builder.Services.AddScoped<ClinicContext>();
+        return builder;
+    }
+
+    private static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder authorization)
+    {
+        foreach (var scope in Scopes.All)
+        {
+            authorization.AddPolicy(scope, p => p
+                .RequireAuthenticatedUser()
+                .RequireClaim(Scopes.ClinicClaim)
+                .RequireAssertion(ctx => ctx.User.FindAll(Scopes.ScopeClaim)
+                    .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    .Contains(scope, StringComparer.Ordinal)));
+        }
+
+        return authorization;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
+    {
+        jwt.MapInboundClaims = false;
+        if (!string.IsNullOrWhiteSpace(auth.Authority))
+        {
+            jwt.Authority = auth.Authority;
+            jwt.Audience = auth.Audience;
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(auth.SigningKey) || auth.SigningKey.Length < 32)
+        {
+            throw new InvalidOperationException("Set Auth:Authority (OIDC) or Auth:SigningKey (at least 32 characters).");
+        }
+
+        jwt.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = auth.Issuer,
+            ValidAudience = auth.Audience,
+            IssuerSigningKey = DevelopmentTokens.SigningKeyOf(auth),
+            ValidateIssuerSigningKey = true,
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+    }
+}

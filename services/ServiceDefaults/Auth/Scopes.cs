@@ -1,0 +1,21 @@
+namespace RunRestore.ServiceDefaults.Auth;
+
+/// <summary>Token scopes; each is also the name of the authorization policy that requires it.</summary>
+public static class Scopes
+{
+    public const string IntakeWrite = "intake:write";
+    public const string IntakeRead = "intake:read";
+    public const string AssessmentWrite = "assessment:write";
+    public const string AssessmentRead = "assessment:read";
+    public const string ProgrammingWrite = "programming:write";
+    public const string ProgrammingRead = "programming:read";
+
+    public static readonly IReadOnlyList<string> All =
+        [IntakeWrite, IntakeRead, AssessmentWrite, AssessmentRead, ProgrammingWrite, ProgrammingRead];
+
+    /// <summary>The claim that names the caller's clinic: the Marten tenant.</summary>
+    public const string ClinicClaim = "clinic";
+
+    /// <summary>The claim that lists granted scopes (space separated, or one claim per scope).</summary>
+    public const string ScopeClaim = "scope";
+}

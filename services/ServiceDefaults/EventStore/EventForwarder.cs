@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using RunRestore.ServiceDefaults.Telemetry;
+
+namespace RunRestore.ServiceDefaults.EventStore;
+
+/// <summary>Maps a service's domain events to the integration events other services and clinics see.</summary>
+public interface IIntegrationEventMap
+{
+    /// <summary>The integration event for <paramref name="domainEvent"/>, or null when it stays inside the service.</summary>
+    object? ToIntegrationEvent(IEvent domainEvent);
+}
+
+/// <summary>
+/// The event store is the outbox (ARCHITECTURE.md): this Marten subscription publishes each committed event to
+/// RabbitMQ with MessageId = event id, CorrelationId = stream id and the clinic in a header. Marten stores the
+/// subscription's position only after a page is published, so a crash or broker outage delays messages and a
+/// restart may publish some again (at least once); consumers dedupe on MessageId.
+/// </summary>
+public sealed partial class EventForwarder : SubscriptionBase
+{
+    public const string ClinicHeader = "clinic";
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IBus _bus;
+    private readonly IIntegrationEventMap _map;
+    private readonly ILogger<EventForwarder> _logger;
+
+    public EventForwarder(IBus bus, IIntegrationEventMap map, ILogger<EventForwarder> logger)
+    {
+        _bus = bus;
+        _map = map;
+        _logger = logger;
+        Name = "integration-events";
+    }
+
+    public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
+        IDocumentOperations operations, CancellationToken cancellationToken)
+    {
+        foreach (var domainEvent in page.Events)
+        {
+            if (_map.ToIntegrationEvent(domainEvent) is not { } message)
+            {
+                continue;
+            }
+
+            using var activity = StartForwardActivity(domainEvent);
+            // rabbitmq-dotnet-client #1930: a publish can hang after a broker restart, so never wait forever.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(PublishTimeout);
+            await _bus.Publish(message, message.GetType(), context =>
+            {
+                context.MessageId = domainEvent.Id;
+                context.CorrelationId = domainEvent.StreamId;
+                context.Headers.Set(ClinicHeader, domainEvent.TenantId);
+            }, timeout.Token).ConfigureAwait(false);
+            RunRestoreDiagnostics.EventsForwarded.Add(1, new KeyValuePair<string, object?>("event", domainEvent.EventTypeName));
+            LogForwarded(_logger, domainEvent.EventTypeName, domainEvent.Id, domainEvent.StreamId);
+        }
+
+        return NullChangeListener.Instance;
+    }
+
+    // Continue the trace of the request that appended the event, so one trace runs from the partner's call
+    // to every consumer.
+    private static Activity? StartForwardActivity(IEvent domainEvent)
+    {
+        ActivityContext parent = default;
+        if (domainEvent.Headers?.TryGetValue(ClinicSessionFactory.TraceParentHeader, out var traceParent) == true
+            && traceParent is not null)
+        {
+            ActivityContext.TryParse(traceParent.ToString(), null, out parent);
+        }
+
+        var activity = RunRestoreDiagnostics.Source.StartActivity($"forward {domainEvent.EventTypeName}",
+            ActivityKind.Producer, parent);
+        activity?.SetTag("runrestore.event.id", domainEvent.Id);
+        activity?.SetTag("runrestore.stream.id", domainEvent.StreamId);
+        activity?.SetTag("runrestore.clinic", domainEvent.TenantId);
+        return activity;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Forwarded {EventType} {EventId} of stream {StreamId}")]
+    private static partial void LogForwarded(ILogger logger, string eventType, Guid eventId, Guid streamId);
+}

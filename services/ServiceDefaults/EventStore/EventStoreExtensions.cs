@@ -1,0 +1,79 @@
+using JasperFx;
+using JasperFx.MultiTenancy;
+using JasperFx.OpenTelemetry;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using static RunRestore.ServiceDefaults.ServiceDefaultsExtensions;
+
+namespace RunRestore.ServiceDefaults.EventStore;
+
+/// <summary>Marten as every service uses it: one schema per service, clinics as conjoined tenants.</summary>
+public static class EventStoreExtensions
+{
+    /// <summary>Registers Marten for this service. <paramref name="configure"/> adds the service's streams and projections.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(
+        this WebApplicationBuilder builder, string serviceName, Action<StoreOptions> configure)
+    {
+        var settings = builder.Configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new();
+        var schema = settings.Schema ?? serviceName;
+
+        builder.Services.AddHealthChecks().AddNpgSql(
+            sp => ConnectionString(sp.GetRequiredService<IConfiguration>()), name: "postgres", tags: [ReadyTag]);
+
+        return builder.Services.AddMarten(sp =>
+            {
+                var opts = new StoreOptions();
+                opts.Connection(ConnectionString(sp.GetRequiredService<IConfiguration>()));
+                opts.DatabaseSchemaName = schema;
+                opts.Events.DatabaseSchemaName = schema;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+                // Tenancy (ARCHITECTURE.md): a clinic is a tenant; another clinic's session sees nothing.
+                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.Events.AppendMode = EventAppendMode.Quick;
+                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+                opts.Events.MetadataConfig.CausationIdEnabled = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+
+                // TECH-NOTES.md: the DistributedLock shim multiplexes on the DbDataSource; without this the daemon
+                // logs "Multiplexing is current incompatible with DbDataSource" and no projection runs.
+                opts.Events.UseAdvisoryLockTransaction = true;
+                // Services (and test classes) share one database: each schema elects its own daemon leader.
+                opts.Projections.DaemonLockId = LockIdOf(schema);
+                opts.Projections.LeadershipPollingTime = 1000;
+
+                opts.OpenTelemetry.TrackConnections = TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
+
+                configure(opts);
+                return opts;
+            })
+            .BuildSessionsWith<ClinicSessionFactory>(ServiceLifetime.Scoped)
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddAsyncDaemon(settings.DaemonMode);
+    }
+
+    private static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString("Postgres")
+        ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not configured.");
+
+    // A stable FNV-1a hash (string.GetHashCode changes per process, so replicas would disagree).
+    private static int LockIdOf(string schema)
+    {
+        var hash = 2166136261u;
+        foreach (var c in schema)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return (int)(hash & 0x3FFFFFFF) + 10_000;
+    }
+}

@@ -1,0 +1,61 @@
+using JasperFx.Events.Daemon;
+using Npgsql;
+using RunRestore.Assessment.Grpc;
+using RunRestore.Intake.Grpc;
+using RunRestore.Programming.Grpc;
+using RunRestore.Testing;
+using Xunit;
+
+namespace RunRestore.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The three services in memory on one real PostgreSQL database (a schema each, named after the test class) and one
+/// real RabbitMQ virtual host of their own. Consumers start before intake so their queues exist before anything is
+/// published.
+/// </summary>
+public abstract class ThreeServices(string name) : IAsyncLifetime
+{
+    public ActivityCollection Activities { get; } = new();
+    public TestInfrastructure Infrastructure { get; private set; } = null!;
+    public ServiceHost<IntakeGrpcService> Intake { get; private set; } = null!;
+    public ServiceHost<AssessmentGrpcService> Assessment { get; private set; } = null!;
+    public ServiceHost<ProgrammingGrpcService> Programming { get; private set; } = null!;
+
+    protected virtual DaemonMode IntakeDaemonMode => DaemonMode.Solo;
+
+    public async Task InitializeAsync()
+    {
+        Infrastructure = await TestInfrastructure.GetAsync();
+        var rabbit = await Infrastructure.CreateVirtualHostAsync($"test-{name}");
+        await DropSchemasAsync();
+
+        Assessment = new(Storage("assessment", rabbit), exportedActivities: Activities);
+        Programming = new(Storage("programming", rabbit), exportedActivities: Activities);
+        _ = Assessment.Server;
+        _ = Programming.Server;
+        Intake = new(Storage("intake", rabbit), IntakeDaemonMode, Activities);
+        _ = Intake.Server;
+    }
+
+    public ServiceStorage Storage(string service, Uri rabbit) =>
+        new(Infrastructure.PostgresConnectionString, $"{name}_{service}", rabbit);
+
+    private async Task DropSchemasAsync()
+    {
+        await using var connection = new NpgsqlConnection(Infrastructure.PostgresConnectionString);
+        await connection.OpenAsync();
+        foreach (var service in new[] { "intake", "assessment", "programming" })
+        {
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {name}_{service} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        // Producers first, then consumers.
+        if (Intake is not null) await Intake.DisposeAsync();
+        if (Programming is not null) await Programming.DisposeAsync();
+        if (Assessment is not null) await Assessment.DisposeAsync();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace RunRestore.Testing;
+
+/// <summary>
+/// Throwaway PostgreSQL and RabbitMQ started from the machine's own binaries through deploy/local/*.sh, with data in a
+/// temporary folder and free loopback ports; stopped when the test process exits.
+/// </summary>
+internal static class LocalServers
+{
+    public sealed record Started(string Postgres, Uri RabbitAmqp, Uri RabbitManagement);
+
+    public static async Task<Started> StartAsync()
+    {
+        var root = RepositoryRoot();
+        var dir = Path.Combine(Path.GetTempPath(), $"runrestore-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        Directory.CreateDirectory(dir);
+        var pgPort = FreePort();
+        var amqpPort = FreePort();
+        var mgmtPort = FreePort();
+        var distPort = FreePort();
+
+        var pgEnv = new Dictionary<string, string>
+        {
+            ["RR_PG_DIR"] = Path.Combine(dir, "postgres"),
+            ["RR_PG_PORT"] = pgPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RR_PG_FAST"] = "1",
+        };
+        var rabbitEnv = new Dictionary<string, string>
+        {
+            ["RR_RABBIT_DIR"] = Path.Combine(dir, "rabbitmq"),
+            ["RR_RABBIT_PORT"] = amqpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RR_RABBIT_MGMT_PORT"] = mgmtPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RR_RABBIT_DIST_PORT"] = distPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RR_RABBIT_NODE"] = $"rrtest-{amqpPort}@localhost",
+        };
+        var script = Path.Combine(root, "deploy", "local");
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Run(Path.Combine(script, "rabbitmq.sh"), "stop", rabbitEnv, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+            Run(Path.Combine(script, "postgres.sh"), "stop", pgEnv, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+
+        var pg = Run(Path.Combine(script, "postgres.sh"), "start", pgEnv, TimeSpan.FromMinutes(2));
+        var rabbit = Run(Path.Combine(script, "rabbitmq.sh"), "start", rabbitEnv, TimeSpan.FromMinutes(2));
+        var postgres = LastLine(await pg);
+        var amqp = LastLine(await rabbit);
+        return new Started(postgres, new Uri(amqp), new Uri($"http://127.0.0.1:{mgmtPort}/"));
+    }
+
+    private static string LastLine(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
+
+    private static async Task<string> Run(string script, string verb, Dictionary<string, string> env, TimeSpan timeout)
+    {
+        var info = new ProcessStartInfo("bash", [script, verb])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in env)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {script}");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{script} {verb} did not finish within {timeout}: {await stderr}");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} {verb} failed ({process.ExitCode}): {await stderr}");
+        }
+
+        return await stdout;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RunRestore.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Could not find the repository root (RunRestore.sln) above the test binaries.");
+    }
+}

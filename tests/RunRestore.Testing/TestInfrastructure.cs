@@ -1,0 +1,83 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Npgsql;
+
+namespace RunRestore.Testing;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ the tests run against, decided once per test process:
+/// 1. RUNRESTORE_TEST_POSTGRES and RUNRESTORE_TEST_RABBITMQ (+ RUNRESTORE_TEST_RABBITMQ_MANAGEMENT) when set;
+/// 2. else Testcontainers when a Docker engine answers;
+/// 3. else throwaway servers started from the machine's PostgreSQL and RabbitMQ binaries (deploy/local scripts).
+/// Each test class then gets its own schema names and its own RabbitMQ virtual host.
+/// </summary>
+public sealed class TestInfrastructure
+{
+    private static readonly Lazy<Task<TestInfrastructure>> Shared = new(StartAsync);
+
+    private TestInfrastructure(string mode, string postgres, Uri rabbitAmqp, Uri rabbitManagement)
+    {
+        Mode = mode;
+        PostgresConnectionString = postgres;
+        RabbitAmqp = rabbitAmqp;
+        RabbitManagement = rabbitManagement;
+    }
+
+    /// <summary>"environment", "testcontainers" or "local".</summary>
+    public string Mode { get; }
+
+    public string PostgresConnectionString { get; }
+
+    /// <summary>amqp://user:password@host:port/ of the broker (default vhost).</summary>
+    public Uri RabbitAmqp { get; }
+
+    /// <summary>http://host:port/ of the RabbitMQ management API (used to create virtual hosts).</summary>
+    public Uri RabbitManagement { get; }
+
+    public static Task<TestInfrastructure> GetAsync() => Shared.Value;
+
+    private static async Task<TestInfrastructure> StartAsync()
+    {
+        var postgres = Environment.GetEnvironmentVariable("RUNRESTORE_TEST_POSTGRES");
+        var rabbit = Environment.GetEnvironmentVariable("RUNRESTORE_TEST_RABBITMQ");
+        if (!string.IsNullOrWhiteSpace(postgres) && !string.IsNullOrWhiteSpace(rabbit))
+        {
+            var management = Environment.GetEnvironmentVariable("RUNRESTORE_TEST_RABBITMQ_MANAGEMENT")
+                ?? $"http://{new Uri(rabbit).Host}:15672/";
+            return await ReadyAsync(new TestInfrastructure("environment", postgres, new Uri(rabbit), new Uri(management)));
+        }
+
+        if (await ContainerServers.DockerAnswersAsync())
+        {
+            var (pg, amqp, mgmt) = await ContainerServers.StartAsync();
+            return await ReadyAsync(new TestInfrastructure("testcontainers", pg, amqp, mgmt));
+        }
+
+        var local = await LocalServers.StartAsync();
+        return await ReadyAsync(new TestInfrastructure("local", local.Postgres, local.RabbitAmqp, local.RabbitManagement));
+    }
+
+    private static async Task<TestInfrastructure> ReadyAsync(TestInfrastructure infrastructure)
+    {
+        await using var connection = new NpgsqlConnection(infrastructure.PostgresConnectionString);
+        await connection.OpenAsync();
+        return infrastructure;
+    }
+
+    /// <summary>A fresh RabbitMQ virtual host (full rights for the test user) and its amqp URI.</summary>
+    public async Task<Uri> CreateVirtualHostAsync(string name)
+    {
+        var userInfo = Uri.UnescapeDataString(RabbitAmqp.UserInfo).Split(':', 2);
+        using var http = new HttpClient { BaseAddress = RabbitManagement, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userInfo[0]}:{userInfo[1]}")));
+        var vhost = Uri.EscapeDataString(name);
+        // Start clean: a vhost left by an earlier run of the same class would hold its old queues.
+        using (await http.DeleteAsync($"api/vhosts/{vhost}")) { }
+        (await http.PutAsJsonAsync($"api/vhosts/{vhost}", new { })).EnsureSuccessStatusCode();
+        (await http.PutAsJsonAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(userInfo[0])}",
+            new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        return new UriBuilder(RabbitAmqp) { Path = "/" + vhost }.Uri;
+    }
+}
