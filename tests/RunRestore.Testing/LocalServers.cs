@@ -38,18 +38,37 @@ internal static class LocalServers
         };
         var script = Path.Combine(root, "deploy", "local");
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            Run(Path.Combine(script, "rabbitmq.sh"), "stop", rabbitEnv, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
-            Run(Path.Combine(script, "postgres.sh"), "stop", pgEnv, TimeSpan.FromSeconds(60)).GetAwaiter().GetResult();
-            try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        StartWatchdog(script, dir, pgEnv, rabbitEnv);
 
         var pg = Run(Path.Combine(script, "postgres.sh"), "start", pgEnv, TimeSpan.FromMinutes(2));
         var rabbit = Run(Path.Combine(script, "rabbitmq.sh"), "start", rabbitEnv, TimeSpan.FromMinutes(2));
         var postgres = LastLine(await pg);
         var amqp = LastLine(await rabbit);
         return new Started(postgres, new Uri(amqp), new Uri($"http://127.0.0.1:{mgmtPort}/"));
+    }
+
+    // The test host can be killed before ProcessExit handlers finish (stopping RabbitMQ takes seconds), so a
+    // detached watchdog waits for this process to end and then stops both servers and removes their data.
+    private static void StartWatchdog(string script, string dir, Dictionary<string, string> pgEnv,
+        Dictionary<string, string> rabbitEnv)
+    {
+        var stop = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; "
+            + $"bash '{script}/rabbitmq.sh' kill; bash '{script}/postgres.sh' stop; rm -rf '{dir}'";
+        var info = new ProcessStartInfo("setsid", ["-f", "bash", "-c", stop])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (key, value) in pgEnv.Concat(rabbitEnv))
+        {
+            info.Environment[key] = value;
+        }
+
+        using var watchdog = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server watchdog.");
+        watchdog.StandardInput.Close();
+        watchdog.WaitForExit();
     }
 
     private static string LastLine(string output) =>
