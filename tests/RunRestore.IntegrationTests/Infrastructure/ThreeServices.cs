@@ -17,6 +17,9 @@ public abstract class ThreeServices(string name) : IAsyncLifetime
 {
     public ActivityCollection Activities { get; } = new();
     public TestInfrastructure Infrastructure { get; private set; } = null!;
+
+    /// <summary>The RabbitMQ virtual host of this test class.</summary>
+    public Uri RabbitUri { get; private set; } = null!;
     public ServiceHost<IntakeGrpcService> Intake { get; private set; } = null!;
     public ServiceHost<AssessmentGrpcService> Assessment { get; private set; } = null!;
     public ServiceHost<ProgrammingGrpcService> Programming { get; private set; } = null!;
@@ -26,7 +29,7 @@ public abstract class ThreeServices(string name) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Infrastructure = await TestInfrastructure.GetAsync();
-        var rabbit = await Infrastructure.CreateVirtualHostAsync($"test-{name}");
+        var rabbit = RabbitUri = await Infrastructure.CreateVirtualHostAsync($"test-{name}");
         await DropSchemasAsync();
 
         Assessment = new(Storage("assessment", rabbit), exportedActivities: Activities);
