@@ -2,6 +2,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using RunRestore.Intake.Messaging;
 using RunRestore.Intake.Runners;
+using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Messaging;
 
@@ -16,7 +17,10 @@ public static class IntakeModule
     {
         builder.AddEventStore(ServiceName, opts =>
             {
+                // Two write models over the same runner stream: the profile, and the training window the load rules need.
                 opts.Projections.Snapshot<Runner>(SnapshotLifecycle.Inline);
+                opts.Projections.Snapshot<TrainingLog>(SnapshotLifecycle.Inline);
+                opts.Schema.For<PartnerActivity>();
             })
             .AddSubscriptionWithServices<EventForwarder>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton<IIntegrationEventMap, IntakeIntegrationEvents>();

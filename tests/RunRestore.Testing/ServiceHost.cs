@@ -17,7 +17,8 @@ public sealed record ServiceStorage(string PostgresConnectionString, string Sche
 /// of the service's assembly.
 /// </summary>
 public sealed class ServiceHost<TEntryPoint>(ServiceStorage storage, DaemonMode daemonMode = DaemonMode.Solo,
-    ICollection<Activity>? exportedActivities = null, IReadOnlyDictionary<string, string?>? settings = null)
+    ICollection<Activity>? exportedActivities = null, IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +34,11 @@ public sealed class ServiceHost<TEntryPoint>(ServiceStorage storage, DaemonMode 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureServices(configureServices);
         }
 
         if (exportedActivities is not null)

@@ -1,12 +1,17 @@
-using System.Globalization;
 using Grpc.Core;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using RunRestore.Common.V1;
+using RunRestore.Intake.Competitions;
+using RunRestore.Intake.Pain;
+using RunRestore.Intake.Profiles;
 using RunRestore.Intake.Runners;
+using RunRestore.Intake.Timeline;
+using RunRestore.Intake.Training;
 using RunRestore.Intake.V1;
+using RunRestore.Intake.Wellness;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
+using static RunRestore.Intake.Grpc.IntakeProtoMapping;
 
 namespace RunRestore.Intake.Grpc;
 
@@ -17,7 +22,7 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     public override async Task<RegisterRunnerResponse> RegisterRunner(RegisterRunnerRequest request, ServerCallContext context)
     {
         var command = new RegisterRunner(Guid.CreateVersion7(), request.DisplayName, request.BirthYear,
-            ToDomain(request.Sex), time.GetUtcNow());
+            ToRunnerSex(request.Sex), time.GetUtcNow());
         var runner = await RegisteringRunner.HandleAsync(session, command, context.CancellationToken);
         return new RegisterRunnerResponse { Runner = ToProto(runner) };
     }
@@ -27,28 +32,117 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var runner = await session.LoadAsync<Runner>(id, context.CancellationToken) ?? throw NotFoundException.Runner(id);
-        return new GetRunnerResponse { Runner = ToProto(runner) };
+        var state = await session.Events.FetchStreamStateAsync(id, context.CancellationToken);
+        return new GetRunnerResponse { Runner = ToProto(runner), Profile = ToProto(runner.Profile), Version = state?.Version ?? 0 };
     }
 
-    private static RunnerSex? ToDomain(Sex sex) => sex switch
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<UpdateRunnerProfileResponse> UpdateRunnerProfile(UpdateRunnerProfileRequest request,
+        ServerCallContext context)
     {
-        Sex.Female => RunnerSex.Female,
-        Sex.Male => RunnerSex.Male,
-        Sex.Other => RunnerSex.Other,
-        _ => null,
-    };
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var (runner, version) = await UpdatingRunnerProfile.HandleAsync(session, id, ToDraft(request.Profile ?? new()),
+            request.HasExpectedVersion ? request.ExpectedVersion : null, time, context.CancellationToken);
+        return new UpdateRunnerProfileResponse { Profile = ToProto(runner.Profile), Version = version };
+    }
 
-    private static RunnerSummary ToProto(Runner runner) => new()
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<LogRunResponse> LogRun(LogRunRequest request, ServerCallContext context)
     {
-        RunnerId = runner.Id.ToString(),
-        DisplayName = runner.DisplayName,
-        BirthYear = runner.BirthYear,
-        Sex = runner.Sex switch
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var result = await LoggingRun.HandleAsync(session, id, ToDraft(request.Run ?? new()), time, context.CancellationToken);
+        var response = new LogRunResponse { RunId = result.RunId.ToString(), Duplicate = result.Duplicate };
+        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+        return response;
+    }
+
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<ImportRunsResponse> ImportRuns(ImportRunsRequest request, ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var result = await ImportingRuns.HandleAsync(session, id, request.Runs.Select(ToDraft).ToList(), time,
+            context.CancellationToken);
+        var response = new ImportRunsResponse
         {
-            RunnerSex.Female => Sex.Female,
-            RunnerSex.Male => Sex.Male,
-            _ => Sex.Other,
-        },
-        RegisteredAt = runner.RegisteredAt.ToString("O", CultureInfo.InvariantCulture),
-    };
+            Imported = result.Items.Count(i => i.Outcome == ImportItemOutcome.Imported),
+            Duplicates = result.Items.Count(i => i.Outcome == ImportItemOutcome.Duplicate),
+            Rejected = result.Items.Count(i => i.Outcome == ImportItemOutcome.Rejected),
+        };
+        response.Results.AddRange(result.Items.Select(ToProto));
+        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+        return response;
+    }
+
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<LogGymSessionResponse> LogGymSession(LogGymSessionRequest request, ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var draft = new GymSessionDraft(request.Date, request.DurationMinutes, request.HasRpe ? request.Rpe : null, request.Focus);
+        var result = await LoggingGymSession.HandleAsync(session, id, draft, time, context.CancellationToken);
+        var response = new LogGymSessionResponse { SessionId = result.SessionId.ToString() };
+        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+        return response;
+    }
+
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<ScheduleCompetitionResponse> ScheduleCompetition(ScheduleCompetitionRequest request,
+        ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var draft = new CompetitionDraft(request.Date, request.DistanceKm, (int)request.Priority, request.Name);
+        var result = await SchedulingCompetition.HandleAsync(session, id, draft, time, context.CancellationToken);
+        var response = new ScheduleCompetitionResponse { CompetitionId = result.CompetitionId.ToString() };
+        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+        return response;
+    }
+
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<ReportWellnessResponse> ReportWellness(ReportWellnessRequest request, ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var draft = new WellnessDraft(request.Date, request.SleepHours, request.Stress, request.Soreness, request.Illness);
+        var result = await ReportingWellness.HandleAsync(session, id, draft, time, context.CancellationToken);
+        var response = new ReportWellnessResponse { WellnessReportId = result.WellnessReportId.ToString() };
+        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+        return response;
+    }
+
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<ReportPainResponse> ReportPain(ReportPainRequest request, ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var painReportId = await ReportingPain.HandleAsync(session, id, ToDraft(request), time, context.CancellationToken);
+        return new ReportPainResponse { PainReportId = painReportId.ToString() };
+    }
+
+    [Authorize(Scopes.IntakeWrite)]
+    public override async Task<ReportPainResolvedResponse> ReportPainResolved(ReportPainResolvedRequest request,
+        ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        await ResolvingPain.HandleAsync(session, id, request.PainReportId, request.Date, time, context.CancellationToken);
+        return new ReportPainResolvedResponse { PainReportId = request.PainReportId };
+    }
+
+    [Authorize(Scopes.IntakeRead)]
+    public override async Task<GetTrainingLoadResponse> GetTrainingLoad(GetTrainingLoadRequest request, ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var picture = await ReadingTrainingLoad.HandleAsync(session, id, request.Weeks, time, context.CancellationToken);
+        var response = new GetTrainingLoadResponse { AsOf = Iso(picture.AsOf) };
+        response.Weeks.AddRange(picture.Weeks.Select(ToProto));
+        response.ActiveFlags.AddRange(picture.ActiveFlags.Select(f => ToProto(f, picture.AsOf)));
+        return response;
+    }
+
+    [Authorize(Scopes.IntakeRead)]
+    public override async Task<GetRunnerTimelineResponse> GetRunnerTimeline(GetRunnerTimelineRequest request,
+        ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var page = await RunnerTimeline.HandleAsync(session, id, request.PageSize, request.PageToken, context.CancellationToken);
+        var response = new GetRunnerTimelineResponse { NextPageToken = page.NextVersion?.ToString(Invariant) ?? "" };
+        response.Entries.AddRange(page.Entries.Select(ToProto));
+        return response;
+    }
 }

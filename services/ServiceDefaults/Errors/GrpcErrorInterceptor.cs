@@ -94,7 +94,8 @@ public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> l
                 return Status(GrpcStatusCode.AlreadyExists, ex.Message);
             case PreconditionFailedException:
                 return Status(GrpcStatusCode.FailedPrecondition, ex.Message);
-            case ConcurrencyException or EventStreamUnexpectedMaxEventIdException
+            // A concurrent write won (a stream version, or a unique id such as a partner activity): the caller retries.
+            case ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException
                 or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException:
                 return Status(GrpcStatusCode.Aborted,
                     "Someone else changed this record at the same time; read it again and retry.");

@@ -25,6 +25,9 @@ public sealed class FieldViolations
     /// <summary>Records a violation when <paramref name="valid"/> is false.</summary>
     public FieldViolations Check(bool valid, string field, string description) => valid ? this : Add(field, description);
 
+    /// <summary>The violations collected so far (for results that report problems per item).</summary>
+    public IReadOnlyList<BadRequest.Types.FieldViolation> ToList() => _violations.ToArray();
+
     public void ThrowIfAny()
     {
         if (_violations.Count > 0)

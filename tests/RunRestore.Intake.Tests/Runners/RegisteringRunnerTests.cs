@@ -18,7 +18,7 @@ public sealed class RegisteringRunnerTests
         var registered = RegisteringRunner.Decide(Command("  Ada Runner "));
 
         Assert.Equal(new RunnerRegistered(RunnerId, "Ada Runner", 1988, RunnerSex.Female, Now), registered);
-        Assert.Equal(new Runner(RunnerId, "Ada Runner", 1988, RunnerSex.Female, Now), Runner.Create(registered));
+        Assert.Equal(new Runner(RunnerId, "Ada Runner", 1988, RunnerSex.Female, Now, RunnerProfile.Empty), Runner.Create(registered));
     }
 
     [Theory]

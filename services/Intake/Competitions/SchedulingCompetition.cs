@@ -1,0 +1,39 @@
+using Marten;
+using RunRestore.Intake.Training;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Competitions;
+
+/// <summary>A competition as it arrives. Priority is the proto's number.</summary>
+public sealed record CompetitionDraft(string Date, double DistanceKm, int Priority, string? Name);
+
+public sealed record CompetitionResult(Guid CompetitionId, FlagChanges Flags);
+
+/// <summary>Races on the calendar, past or planned (DOMAIN.md L6 looks at both).</summary>
+public static class SchedulingCompetition
+{
+    /// <summary>Races can be planned well ahead, unlike activity logs.</summary>
+    public const int MaxDaysAhead = Profiles.SchedulingLimits.MaxDaysAhead;
+
+    public static CompetitionScheduled Decide(CompetitionDraft draft, Guid competitionId, DateTimeOffset now)
+    {
+        var violations = new FieldViolations();
+        var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime), MaxDaysAhead);
+        violations.Check(draft.DistanceKm is >= 0.1 and <= 350, "distance_km", "must be 0.1-350 km");
+        var priority = violations.Required<CompetitionPriority>(draft.Priority, "priority");
+        var name = violations.Text(draft.Name, "name");
+        violations.ThrowIfAny();
+        return new CompetitionScheduled(competitionId, date!.Value, (decimal)draft.DistanceKm, priority!.Value, name, now);
+    }
+
+    public static async Task<CompetitionResult> HandleAsync(IDocumentSession session, Guid runnerId, CompetitionDraft draft,
+        TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var scheduled = Decide(draft, Guid.CreateVersion7(now), now);
+        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
+        var flags = stream.AppendWithFlags([scheduled], now);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new CompetitionResult(scheduled.CompetitionId, FlagChanges.Of(flags));
+    }
+}

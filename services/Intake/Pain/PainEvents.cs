@@ -1,0 +1,54 @@
+namespace RunRestore.Intake.Pain;
+
+/// <summary>Where it hurts: the fixed vocabulary assessment reasons from (DOMAIN.md K1-K8).</summary>
+public enum BodySite
+{
+    AnteriorKnee = 1,
+    LateralKnee = 2,
+    MedialShin = 3,
+    Achilles = 4,
+    Calf = 5,
+    HeelPlantar = 6,
+    Hamstring = 7,
+    Hip = 8,
+    LateralHip = 9,
+    LowerBack = 10,
+    Foot = 11,
+    Other = 12,
+}
+
+/// <summary>Which side hurts.</summary>
+public enum Side
+{
+    Left = 1,
+    Right = 2,
+    Both = 3,
+    NotApplicable = 4,
+}
+
+/// <summary>When the pain shows up (DOMAIN.md P1 during, P2 next morning).</summary>
+public enum PainPhase
+{
+    DuringRun = 1,
+    AfterRun = 2,
+    NextMorning = 3,
+    AtRest = 4,
+}
+
+/// <summary>The runner reported pain: where, how bad, and when in a run it starts ("at the 9 km mark").</summary>
+public sealed record PainReported(
+    Guid PainReportId,
+    DateOnly Date,
+    BodySite BodySite,
+    Side Side,
+    int Severity,
+    PainPhase Phase,
+    decimal? OnsetKm,
+    decimal? OnsetMinutes,
+    Guid? LinkedRunId,
+    int DurationDays,
+    string Notes,
+    DateTimeOffset ReportedAt);
+
+/// <summary>An earlier pain report is resolved.</summary>
+public sealed record PainResolved(Guid PainReportId, DateOnly Date, DateTimeOffset ReportedAt);

@@ -1,0 +1,91 @@
+using Marten;
+using RunRestore.Intake.Training;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Pain;
+
+/// <summary>A pain report as it arrives; enums are the proto's numbers.</summary>
+public sealed record PainDraft(
+    string Date,
+    int BodySite,
+    int Side,
+    int? Severity,
+    int Phase,
+    double? OnsetKm,
+    double? OnsetMinutes,
+    string? LinkedRunId,
+    int DurationDays,
+    string? Notes);
+
+/// <summary>
+/// Pain with when in a run it starts ("the knee aches from the 9 km mark"): the clinic's first clue, and the input of
+/// assessment's kinetic-chain reasoning and programming's pain monitoring (DOMAIN.md P1-P3).
+/// </summary>
+public static class ReportingPain
+{
+    /// <summary>The run a report links to, as the rule "onset within the run" needs it.</summary>
+    public sealed record LinkedRun(Guid RunId, decimal DistanceKm, decimal DurationMinutes);
+
+    public static PainReported Decide(PainDraft draft, LinkedRun? linkedRun, Guid painReportId, DateTimeOffset now)
+    {
+        var violations = new FieldViolations();
+        var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
+        var site = violations.Required<BodySite>(draft.BodySite, "body_site");
+        var side = violations.Required<Side>(draft.Side, "side");
+        var severity = violations.ZeroToTen(draft.Severity, "severity");
+        var phase = violations.Required<PainPhase>(draft.Phase, "phase");
+        violations.Check(draft.OnsetKm is null or (>= 0 and <= 350), "onset_km", "must be 0-350 km");
+        violations.Check(draft.OnsetMinutes is null or (>= 0 and <= 48 * 60), "onset_minutes", "must be 0-2880 minutes");
+        if (!string.IsNullOrWhiteSpace(draft.LinkedRunId))
+        {
+            if (linkedRun is null)
+            {
+                violations.Add("linked_run_id", "is not a run of this runner");
+            }
+            else
+            {
+                violations.Check(draft.OnsetKm is null || (decimal)draft.OnsetKm <= linkedRun.DistanceKm, "onset_km",
+                    $"is beyond the linked run's distance ({linkedRun.DistanceKm} km)");
+                violations.Check(draft.OnsetMinutes is null || (decimal)draft.OnsetMinutes <= linkedRun.DurationMinutes,
+                    "onset_minutes", $"is beyond the linked run's duration ({linkedRun.DurationMinutes:0.#} min)");
+            }
+        }
+
+        violations.Check(draft.DurationDays is >= 0 and <= 3650, "duration_days", "must be 0-3650 days");
+        var notes = violations.Text(draft.Notes, "notes");
+        violations.ThrowIfAny();
+        return new PainReported(painReportId, date!.Value, site!.Value, side!.Value, severity, phase!.Value,
+            (decimal?)draft.OnsetKm, (decimal?)draft.OnsetMinutes, linkedRun?.RunId, draft.DurationDays, notes, now);
+    }
+
+    public static async Task<Guid> HandleAsync(IDocumentSession session, Guid runnerId, PainDraft draft, TimeProvider time,
+        CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
+        var linked = await FindRunAsync(session, stream.Aggregate!, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
+        var reported = Decide(draft, linked, Guid.CreateVersion7(now), now);
+        stream.AppendOne(reported);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return reported.PainReportId;
+    }
+
+    // Recent runs are in the write model; an older one is looked up in the runner's own stream.
+    private static async Task<LinkedRun?> FindRunAsync(IDocumentSession session, TrainingLog log, Guid runnerId,
+        string? linkedRunId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(linkedRunId, out var runId))
+        {
+            return null;
+        }
+
+        if (log.RecentRun(runId) is { } recent)
+        {
+            return new LinkedRun(runId, recent.DistanceKm, recent.DurationMinutes);
+        }
+
+        var events = await session.Events.FetchStreamAsync(runnerId, token: ct).ConfigureAwait(false);
+        return events.Select(e => e.Data).OfType<RunLogged>().Where(r => r.RunId == runId)
+            .Select(r => new LinkedRun(r.RunId, r.DistanceKm, r.DurationSeconds / 60m)).FirstOrDefault();
+    }
+}

@@ -1,0 +1,29 @@
+using Marten;
+using RunRestore.Intake.Training;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Pain;
+
+/// <summary>The runner says an earlier pain is gone.</summary>
+public static class ResolvingPain
+{
+    public static async Task HandleAsync(IDocumentSession session, Guid runnerId, string painReportId, string date,
+        TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var violations = new FieldViolations();
+        var resolvedOn = violations.Date(date, "date", DateOnly.FromDateTime(now.UtcDateTime));
+        var parsed = Guid.TryParse(painReportId, out var id);
+        violations.Check(parsed, "pain_report_id", "must be a pain report id (UUID)");
+        violations.ThrowIfAny();
+
+        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
+        if (!stream.Aggregate!.OpenPain.ContainsKey(id))
+        {
+            throw new NotFoundException($"Runner {runnerId} has no open pain report {id}.");
+        }
+
+        stream.AppendOne(new PainResolved(id, resolvedOn!.Value, now));
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,90 @@
+using Marten;
+using RunRestore.Intake.Pain;
+using RunRestore.Intake.Runners;
+using RunRestore.Intake.Training;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Profiles;
+
+/// <summary>A profile as it arrives; enums are the proto's numbers.</summary>
+public sealed record ProfileDraft(GoalDraft? Goal, AvailabilityDraft? Availability, IReadOnlyList<PastInjuryDraft> InjuryHistory);
+
+public sealed record GoalDraft(string TargetRaceDate, double TargetDistanceKm, string? Description);
+
+public sealed record AvailabilityDraft(IReadOnlyList<int> TrainingDays, int MinutesPerWeek);
+
+public sealed record PastInjuryDraft(int BodySite, int Side, int Year, string? Description);
+
+/// <summary>Replaces goals, availability and injury history; optionally only if nobody changed the runner meanwhile.</summary>
+public static class UpdatingRunnerProfile
+{
+    public static RunnerProfileUpdated Decide(ProfileDraft draft, DateTimeOffset now)
+    {
+        var violations = new FieldViolations();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        Goal? goal = null;
+        if (draft.Goal is { } g)
+        {
+            DateOnly? raceDate = string.IsNullOrEmpty(g.TargetRaceDate)
+                ? null
+                : violations.Date(g.TargetRaceDate, "profile.goal.target_race_date", today, SchedulingLimits.MaxDaysAhead);
+            violations.Check(g.TargetDistanceKm is 0 or (>= 0.1 and <= 350), "profile.goal.target_distance_km",
+                "must be 0.1-350 km (or 0 for none)");
+            goal = new Goal(raceDate, g.TargetDistanceKm > 0 ? (decimal)g.TargetDistanceKm : null,
+                violations.Text(g.Description, "profile.goal.description"));
+        }
+
+        WeeklyAvailability? availability = null;
+        if (draft.Availability is { } a)
+        {
+            var days = a.TrainingDays.Select((d, i) => violations.Required<IsoWeekday>(d, $"profile.availability.training_days[{i}]"))
+                .OfType<IsoWeekday>().Distinct().Order().Select(d => (DayOfWeek)((int)d % 7)).ToList();
+            violations.Check(a.MinutesPerWeek is >= 0 and <= 3000, "profile.availability.minutes_per_week", "must be 0-3000");
+            availability = new WeeklyAvailability(days, a.MinutesPerWeek);
+        }
+
+        var injuries = draft.InjuryHistory.Select((injury, i) =>
+        {
+            var prefix = $"profile.injury_history[{i}]";
+            var site = violations.Required<BodySite>(injury.BodySite, $"{prefix}.body_site");
+            var side = violations.Required<Side>(injury.Side, $"{prefix}.side");
+            violations.Check(injury.Year >= 1900 && injury.Year <= today.Year, $"{prefix}.year", $"must be 1900-{today.Year}");
+            var description = violations.Text(injury.Description, $"{prefix}.description");
+            return site is null || side is null ? null : new PastInjury(site.Value, side.Value, injury.Year, description);
+        }).OfType<PastInjury>().ToList();
+        violations.Check(draft.InjuryHistory.Count <= 50, "profile.injury_history", "must hold at most 50 entries");
+        violations.ThrowIfAny();
+        return new RunnerProfileUpdated(new RunnerProfile(goal, availability, injuries), now);
+    }
+
+    public static async Task<(Runner Runner, long Version)> HandleAsync(IDocumentSession session, Guid runnerId,
+        ProfileDraft draft, long? expectedVersion, TimeProvider time, CancellationToken ct)
+    {
+        var updated = Decide(draft, time.GetUtcNow());
+        var stream = expectedVersion is { } expected
+            ? await session.Events.FetchForWriting<Runner>(runnerId, expected, ct).ConfigureAwait(false)
+            : await session.Events.FetchForWriting<Runner>(runnerId, ct).ConfigureAwait(false);
+        var runner = stream.Aggregate ?? throw NotFoundException.Runner(runnerId);
+        stream.AppendOne(updated);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return (runner.Apply(updated), stream.CurrentVersion ?? 0);
+    }
+
+    /// <summary>Proto weekday numbers: Monday = 1 ... Sunday = 7 (ISO 8601).</summary>
+    private enum IsoWeekday
+    {
+        Monday = 1,
+        Tuesday = 2,
+        Wednesday = 3,
+        Thursday = 4,
+        Friday = 5,
+        Saturday = 6,
+        Sunday = 7,
+    }
+}
+
+/// <summary>How far ahead dates of plans (goals, races) may lie.</summary>
+internal static class SchedulingLimits
+{
+    public const int MaxDaysAhead = 730;
+}

@@ -1,0 +1,87 @@
+using Google.Rpc;
+using Marten;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Training;
+
+/// <summary>What became of one item of an import.</summary>
+public sealed record ImportItemResult(int Index, ImportItemOutcome Outcome, Guid? RunId,
+    IReadOnlyList<BadRequest.Types.FieldViolation> Violations);
+
+public enum ImportItemOutcome
+{
+    Imported = 1,
+    Duplicate = 2,
+    Rejected = 3,
+}
+
+public sealed record ImportResult(IReadOnlyList<ImportItemResult> Items, FlagChanges Flags);
+
+/// <summary>
+/// Partner back-fill: many runs of one runner in one transaction (one fetch, one save — TECH-NOTES.md: batching is
+/// what makes ingest fast). Each item is validated and deduplicated on its own; flags are evaluated once, after the
+/// whole batch, so years of history do not raise and clear the same flag over and over.
+/// </summary>
+public static class ImportingRuns
+{
+    public const int MaxItems = 5000;
+
+    public static async Task<ImportResult> HandleAsync(IDocumentSession session, Guid runnerId, IReadOnlyList<RunDraft> drafts,
+        TimeProvider time, CancellationToken ct)
+    {
+        new FieldViolations()
+            .Check(drafts.Count > 0, "runs", "must hold at least one run")
+            .Check(drafts.Count <= MaxItems, "runs", $"holds {drafts.Count} runs; the limit is {MaxItems} per call: split the batch")
+            .ThrowIfAny();
+
+        var now = time.GetUtcNow();
+        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
+        var keys = drafts.Where(d => !string.IsNullOrWhiteSpace(d.Partner) && !string.IsNullOrWhiteSpace(d.ExternalId))
+            .Select(d => PartnerActivity.KeyOf(d.Partner!.Trim(), d.ExternalId!.Trim())).Distinct().ToArray();
+        var known = keys.Length == 0
+            ? new Dictionary<string, PartnerActivity>()
+            : (await session.LoadManyAsync<PartnerActivity>(ct, keys).ConfigureAwait(false)).ToDictionary(a => a.Id);
+
+        var results = new List<ImportItemResult>(drafts.Count);
+        var runs = new List<object>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var violations = new FieldViolations();
+            var run = LoggingRun.Decide(drafts[i], Guid.CreateVersion7(now), now, violations);
+            if (run is null)
+            {
+                results.Add(new ImportItemResult(i, ImportItemOutcome.Rejected, null, violations.ToList()));
+                continue;
+            }
+
+            if (run.Partner is { } partner)
+            {
+                var key = PartnerActivity.KeyOf(partner, run.ExternalId!);
+                if (known.TryGetValue(key, out var seen))
+                {
+                    results.Add(seen.RunnerId == runnerId
+                        ? new ImportItemResult(i, ImportItemOutcome.Duplicate, seen.RunId, [])
+                        : new ImportItemResult(i, ImportItemOutcome.Rejected, null,
+                            [new() { Field = "external_id", Description = "this activity belongs to another runner" }]));
+                    continue;
+                }
+
+                var activity = new PartnerActivity(key, runnerId, run.RunId);
+                known[key] = activity;
+                session.Insert(activity);
+            }
+
+            runs.Add(run);
+            results.Add(new ImportItemResult(i, ImportItemOutcome.Imported, run.RunId, []));
+        }
+
+        if (runs.Count == 0)
+        {
+            return new ImportResult(results, FlagChanges.None);
+        }
+
+        var flags = stream.AppendWithFlags(runs, now);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new ImportResult(results, FlagChanges.Of(flags));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Training;
+
+/// <summary>Checks shared by intake's writes (issue 3 "Bad input"); field names are the proto's.</summary>
+public static class InputRules
+{
+    public const int MaxTextLength = 200;
+    public static readonly DateOnly EarliestDate = new(1990, 1, 1);
+
+    /// <summary>A runner-local date "YYYY-MM-DD" from 1990 up to <paramref name="maxDaysAhead"/> days after today.</summary>
+    public static DateOnly? Date(this FieldViolations violations, string value, string field, DateOnly today, int maxDaysAhead = 1)
+    {
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            violations.Add(field, "must be a date as YYYY-MM-DD");
+            return null;
+        }
+
+        if (date < EarliestDate)
+        {
+            violations.Add(field, "must not be before 1990-01-01");
+            return null;
+        }
+
+        if (date > today.AddDays(maxDaysAhead))
+        {
+            violations.Add(field, maxDaysAhead == 1
+                ? "must not be more than 1 day in the future"
+                : $"must not be more than {maxDaysAhead} days in the future");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>An enum value the proto defines and the domain knows (0 = unspecified is missing).</summary>
+    public static TEnum? Required<TEnum>(this FieldViolations violations, int value, string field) where TEnum : struct, Enum
+    {
+        if (value != 0 && Enum.IsDefined(typeof(TEnum), value))
+        {
+            return (TEnum)Enum.ToObject(typeof(TEnum), value);
+        }
+
+        violations.Add(field, value == 0 ? "must be given" : $"{value} is not a known value");
+        return null;
+    }
+
+    /// <summary>An optional enum: 0 means not given; an unknown number is an error.</summary>
+    public static TEnum? Optional<TEnum>(this FieldViolations violations, int value, string field) where TEnum : struct, Enum
+    {
+        if (value == 0)
+        {
+            return null;
+        }
+
+        return violations.Required<TEnum>(value, field);
+    }
+
+    /// <summary>Free text of at most 200 characters (trimmed).</summary>
+    public static string Text(this FieldViolations violations, string? value, string field)
+    {
+        var text = (value ?? "").Trim();
+        violations.Check(text.Length <= MaxTextLength, field, $"must be at most {MaxTextLength} characters");
+        return text;
+    }
+
+    /// <summary>A 0-10 rating (RPE, pain) that must be given.</summary>
+    public static int ZeroToTen(this FieldViolations violations, int? value, string field)
+    {
+        if (value is null)
+        {
+            violations.Add(field, "must be given (0-10)");
+            return 0;
+        }
+
+        violations.Check(value is >= 0 and <= 10, field, "must be between 0 and 10");
+        return value.Value;
+    }
+
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+
+namespace RunRestore.Intake.Training;
+
+public static partial class LoadRules
+{
+    /// <summary>L3: a week-over-week increase of more than this share of running distance fires (Nielsen 2014).</summary>
+    public const decimal DistanceJumpPercent = 30m;
+
+    /// <summary>
+    /// L3: running distance of the 7 days ending <paramref name="asOf"/> against the 7 days before them.
+    /// Deliberately no "10 % rule": it did not reduce injuries in an RCT (Buist 2008), so DOMAIN.md says not to enforce it.
+    /// </summary>
+    private static LoadFlag? DistanceJumpFlag(TrainingHistory history, DateOnly asOf)
+    {
+        // The comparison needs a whole previous week of history: while a runner's (or a partner's back-filled) log is
+        // younger than two weeks, a partial first week would look like a jump that never happened.
+        var logStart = asOf.AddDays(-13);
+        if (!history.Runs.Any(r => r.Date <= logStart) && !history.GymSessions.Any(g => g.Date <= logStart))
+        {
+            return null;
+        }
+
+        var thisWeek = DayWindow.Ending(asOf, 7);
+        var weekBefore = DayWindow.Ending(asOf.AddDays(-7), 7);
+        var distance = RunDistance(history, thisWeek);
+        var previous = RunDistance(history, weekBefore);
+        // Without a previous week's distance there is no "jump" to speak of (a first week back is L2's business).
+        if (IncreasePercent(distance, previous) is not { } increase || increase <= DistanceJumpPercent)
+        {
+            return null;
+        }
+
+        var shown = Round(increase, 1);
+        var explanation = string.Create(CultureInfo.InvariantCulture,
+            $"Your running distance rose {Show(shown, "0.#")} % this week (from {Show(previous, "0.0")} km to {Show(distance, "0.0")} km). Big weekly jumps (> 30 %) are linked to running injuries (Nielsen 2014).");
+        var numbers = new Dictionary<string, decimal>
+        {
+            ["distance_km"] = distance,
+            ["previous_distance_km"] = previous,
+            ["increase_percent"] = shown,
+        };
+        var runs = history.Runs.Where(r => thisWeek.Contains(r.Date) || weekBefore.Contains(r.Date));
+        return Flag("L3", "distance_jump", "caution", 'B', numbers, explanation, runs.Select(r => r.EventId));
+    }
+
+    internal static decimal RunDistance(TrainingHistory history, DayWindow window) =>
+        history.Runs.Where(r => window.Contains(r.Date)).Sum(r => r.DistanceKm);
+
+    /// <summary>Exact (unrounded) change in percent; null when the earlier distance is 0 (no base to compare with).</summary>
+    internal static decimal? IncreasePercent(decimal distance, decimal previous) =>
+        previous > 0 ? (distance - previous) * 100 / previous : null;
+}

@@ -1,0 +1,35 @@
+using Marten;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Training;
+
+/// <summary>A gym or rehab session as it arrives.</summary>
+public sealed record GymSessionDraft(string Date, int DurationMinutes, int? Rpe, string? Focus);
+
+public sealed record GymSessionResult(Guid SessionId, FlagChanges Flags);
+
+/// <summary>Gym work counts in the same load model as runs (DOMAIN.md L1).</summary>
+public static class LoggingGymSession
+{
+    public static GymSessionLogged Decide(GymSessionDraft draft, Guid sessionId, DateTimeOffset now)
+    {
+        var violations = new FieldViolations();
+        var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
+        violations.Check(draft.DurationMinutes is > 0 and <= 600, "duration_minutes", "must be 1-600 minutes");
+        var rpe = violations.ZeroToTen(draft.Rpe, "rpe");
+        var focus = violations.Text(draft.Focus, "focus");
+        violations.ThrowIfAny();
+        return new GymSessionLogged(sessionId, date!.Value, draft.DurationMinutes, rpe, focus, now);
+    }
+
+    public static async Task<GymSessionResult> HandleAsync(IDocumentSession session, Guid runnerId, GymSessionDraft draft,
+        TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var logged = Decide(draft, Guid.CreateVersion7(now), now);
+        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
+        var flags = stream.AppendWithFlags([logged], now);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new GymSessionResult(logged.SessionId, FlagChanges.Of(flags));
+    }
+}

@@ -1,0 +1,92 @@
+using Marten;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Training;
+
+/// <summary>A run as it arrives (from gRPC or an import), before validation. Enums are the proto's numbers.</summary>
+public sealed record RunDraft(
+    string Date,
+    double DistanceKm,
+    int DurationSeconds,
+    int SessionType,
+    int? Rpe,
+    int? AverageHeartRate,
+    int? CadenceSpm,
+    double? ElevationGainM,
+    int Surface,
+    string? Partner,
+    string? ExternalId);
+
+/// <summary>The outcome of logging one run.</summary>
+public sealed record RunLogResult(Guid RunId, bool Duplicate, FlagChanges Flags);
+
+public static class LoggingRun
+{
+    public const decimal MaxDistanceKm = 350m;
+    public const int MaxDurationSeconds = 48 * 3600;
+    /// <summary>Faster than 2:20 min/km is beyond any human record: the data is wrong.</summary>
+    public const int FastestPaceSecondsPerKm = 140;
+
+    /// <summary>Checks a draft and makes the event, or adds violations (prefixed for batch items).</summary>
+    public static RunLogged? Decide(RunDraft draft, Guid runId, DateTimeOffset now, FieldViolations violations)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var date = violations.Date(draft.Date, "date", today);
+        var distanceOk = draft.DistanceKm > 0 && (decimal)draft.DistanceKm <= MaxDistanceKm;
+        violations.Check(distanceOk, "distance_km", $"must be more than 0 and at most {MaxDistanceKm} km");
+        var durationOk = draft.DurationSeconds > 0 && draft.DurationSeconds <= MaxDurationSeconds;
+        violations.Check(durationOk, "duration_seconds", "must be more than 0 and at most 48 hours");
+        if (distanceOk && durationOk)
+        {
+            violations.Check(draft.DurationSeconds / draft.DistanceKm >= FastestPaceSecondsPerKm, "duration_seconds",
+                "pace is faster than 2:20 min/km; check distance and duration");
+        }
+
+        var type = violations.Required<SessionType>(draft.SessionType, "session_type");
+        var rpe = violations.ZeroToTen(draft.Rpe, "rpe");
+        violations.Check(draft.AverageHeartRate is null or (>= 30 and <= 250), "average_heart_rate", "must be 30-250 bpm");
+        violations.Check(draft.CadenceSpm is null or (>= 60 and <= 260), "cadence_spm", "must be 60-260 steps/min");
+        violations.Check(draft.ElevationGainM is null or (>= 0 and <= 20_000), "elevation_gain_m", "must be 0-20,000 m");
+        var surface = violations.Optional<Surface>(draft.Surface, "surface");
+        var partner = violations.Text(draft.Partner, "partner");
+        var externalId = violations.Text(draft.ExternalId, "external_id");
+        violations.Check(partner.Length > 0 == externalId.Length > 0, partner.Length > 0 ? "external_id" : "partner",
+            "partner and external_id go together");
+
+        if (!violations.IsEmpty)
+        {
+            return null;
+        }
+
+        return new RunLogged(runId, date!.Value, (decimal)draft.DistanceKm, draft.DurationSeconds, type!.Value, rpe,
+            draft.AverageHeartRate, draft.CadenceSpm, (decimal?)draft.ElevationGainM, surface,
+            partner.Length > 0 ? partner : null, externalId.Length > 0 ? externalId : null, now);
+    }
+
+    public static async Task<RunLogResult> HandleAsync(IDocumentSession session, Guid runnerId, RunDraft draft,
+        TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var violations = new FieldViolations();
+        var run = Decide(draft, Guid.CreateVersion7(now), now, violations);
+        violations.ThrowIfAny();
+
+        var key = run!.Partner is { } partner ? PartnerActivity.KeyOf(partner, run.ExternalId!) : null;
+        if (key is not null && await session.LoadAsync<PartnerActivity>(key, ct).ConfigureAwait(false) is { } seen)
+        {
+            return seen.RunnerId == runnerId
+                ? new RunLogResult(seen.RunId, Duplicate: true, FlagChanges.None)
+                : throw new AlreadyExistsException($"Activity {run.ExternalId} of {run.Partner} belongs to another runner.");
+        }
+
+        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
+        var flags = stream.AppendWithFlags([run], now);
+        if (key is not null)
+        {
+            session.Insert(new PartnerActivity(key, runnerId, run.RunId));
+        }
+
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new RunLogResult(run.RunId, Duplicate: false, FlagChanges.Of(flags));
+    }
+}

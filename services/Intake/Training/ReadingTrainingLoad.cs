@@ -1,0 +1,66 @@
+using JasperFx.Events;
+using Marten;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Training;
+
+/// <summary>The runner's load week by week and the flags firing now, as GetTrainingLoad returns it.</summary>
+public sealed record TrainingLoadPicture(IReadOnlyList<WeeklyLoad> Weeks, IReadOnlyList<LoadFlag> ActiveFlags, DateOnly AsOf);
+
+public static class ReadingTrainingLoad
+{
+    public const int DefaultWeeks = 6;
+    public const int MaxWeeks = 104;
+
+    /// <summary>
+    /// Reads the whole stream (the write model only keeps a window) and computes the weeks with the same rules that
+    /// raise the flags. The active flags are evaluated afresh as of the same date the last write used.
+    /// </summary>
+    public static async Task<TrainingLoadPicture> HandleAsync(IQuerySession session, Guid runnerId, int weeks,
+        TimeProvider time, CancellationToken ct)
+    {
+        weeks = weeks == 0 ? DefaultWeeks : weeks;
+        new FieldViolations().Check(weeks is >= 1 and <= MaxWeeks, "weeks", $"must be 1-{MaxWeeks} (0 means {DefaultWeeks})")
+            .ThrowIfAny();
+
+        var log = await session.LoadAsync<TrainingLog>(runnerId, ct).ConfigureAwait(false)
+            ?? throw NotFoundException.Runner(runnerId);
+        var events = await session.Events.FetchStreamAsync(runnerId, token: ct).ConfigureAwait(false);
+        var asOf = log.LatestDate ?? time.Today();
+        var monday = asOf.AddDays(-(((int)asOf.DayOfWeek + 6) % 7));
+        var history = HistoryOf(events);
+        // Same rules, same date and the same window as the write that raised the open episodes, so these are exactly
+        // the open flags, with today's numbers.
+        var active = LoadRules.Evaluate(history, asOf)
+            .OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Kind, StringComparer.Ordinal).ToList();
+        return new TrainingLoadPicture(LoadRules.Weeks(history, monday, weeks), active, asOf);
+    }
+
+    public static TrainingHistory HistoryOf(IEnumerable<IEvent> events)
+    {
+        var runs = new List<RunEntry>();
+        var gym = new List<GymEntry>();
+        var competitions = new List<CompetitionEntry>();
+        var wellness = new List<WellnessEntry>();
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case RunLogged r:
+                    runs.Add(new RunEntry(r.RunId, r.Date, r.DistanceKm, r.DurationSeconds / 60m, r.SessionType, r.Rpe));
+                    break;
+                case GymSessionLogged g:
+                    gym.Add(new GymEntry(g.SessionId, g.Date, g.DurationMinutes, g.Rpe));
+                    break;
+                case CompetitionScheduled c:
+                    competitions.Add(new CompetitionEntry(c.CompetitionId, c.Date, c.DistanceKm, c.Priority));
+                    break;
+                case WellnessReported w:
+                    wellness.Add(new WellnessEntry(w.WellnessReportId, w.Date, w.SleepHours, w.Stress));
+                    break;
+            }
+        }
+
+        return new TrainingHistory(runs, gym, competitions, wellness);
+    }
+}

@@ -1,0 +1,37 @@
+using Marten;
+using RunRestore.Intake.Training;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Intake.Wellness;
+
+/// <summary>A day's wellness as it arrives.</summary>
+public sealed record WellnessDraft(string Date, double SleepHours, int Stress, int Soreness, bool Illness);
+
+public sealed record WellnessResult(Guid WellnessReportId, FlagChanges Flags);
+
+/// <summary>Sleep and stress feed S1 and S2; they sit in the runner's stream beside the training they affect.</summary>
+public static class ReportingWellness
+{
+    public static WellnessReported Decide(WellnessDraft draft, Guid reportId, DateTimeOffset now)
+    {
+        var violations = new FieldViolations();
+        var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
+        violations.Check(draft.SleepHours is >= 0 and <= 24, "sleep_hours", "must be 0-24 hours");
+        violations.Check(draft.Stress is >= 1 and <= 5, "stress", "must be 1-5");
+        violations.Check(draft.Soreness is >= 1 and <= 5, "soreness", "must be 1-5");
+        violations.ThrowIfAny();
+        return new WellnessReported(reportId, date!.Value, decimal.Round((decimal)draft.SleepHours, 2), draft.Stress,
+            draft.Soreness, draft.Illness, now);
+    }
+
+    public static async Task<WellnessResult> HandleAsync(IDocumentSession session, Guid runnerId, WellnessDraft draft,
+        TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var reported = Decide(draft, Guid.CreateVersion7(now), now);
+        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
+        var flags = stream.AppendWithFlags([reported], now);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return new WellnessResult(reported.WellnessReportId, FlagChanges.Of(flags));
+    }
+}

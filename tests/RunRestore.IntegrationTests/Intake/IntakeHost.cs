@@ -1,0 +1,84 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using RunRestore.Common.V1;
+using RunRestore.Intake.Grpc;
+using RunRestore.Intake.V1;
+using RunRestore.ServiceDefaults.Auth;
+using RunRestore.Testing;
+using Xunit;
+
+namespace RunRestore.IntegrationTests.Intake;
+
+/// <summary>
+/// Intake alone over gRPC on real PostgreSQL and RabbitMQ, with a fake clock at <see cref="Today"/> so dates in
+/// tests mean the same on every run.
+/// </summary>
+public class IntakeHost(string name) : IAsyncLifetime
+{
+    /// <summary>A Sunday, so the six weeks before it are whole calendar weeks.</summary>
+    public static readonly DateOnly Today = new(2026, 6, 14);
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Today.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
+    public ServiceHost<IntakeGrpcService> Host { get; private set; } = null!;
+
+    /// <summary>This fixture's RabbitMQ virtual host.</summary>
+    public Uri RabbitUri { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var infrastructure = await TestInfrastructure.GetAsync();
+        var rabbit = RabbitUri = await infrastructure.CreateVirtualHostAsync($"test-{name}");
+        await using (var connection = new NpgsqlConnection(infrastructure.PostgresConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {name}_intake CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Host = new(new ServiceStorage(infrastructure.PostgresConnectionString, $"{name}_intake", rabbit),
+            configureServices: services => services.AddSingleton<TimeProvider>(Clock));
+        _ = Host.Server;
+    }
+
+    public IntakeService.IntakeServiceClient Client(string clinic, params string[] scopes) =>
+        new(Host.Channel(TestTokens.For(clinic, scopes.Length == 0 ? [Scopes.IntakeWrite, Scopes.IntakeRead] : scopes)));
+
+    public async Task<string> RegisterAsync(string clinic, string name = "Test Runner")
+    {
+        var response = await Client(clinic).RegisterRunnerAsync(new() { DisplayName = name, BirthYear = 1985, Sex = Sex.Female });
+        return response.Runner.RunnerId;
+    }
+
+    public static string Date(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static RunInput Run(int daysFromToday, double km, int paceSecondsPerKm = 360, SessionType type = SessionType.Easy,
+        int rpe = 4, string partner = "", string externalId = "") => new()
+    {
+        Date = Date(daysFromToday),
+        DistanceKm = km,
+        DurationSeconds = (int)Math.Round(km * paceSecondsPerKm),
+        SessionType = type,
+        Rpe = rpe,
+        Partner = partner,
+        ExternalId = externalId,
+    };
+
+    public Task DisposeAsync() => Host?.DisposeAsync().AsTask() ?? Task.CompletedTask;
+}
+
+/// <summary>Assertions on gRPC errors with google.rpc.BadRequest details.</summary>
+public static class GrpcAssert
+{
+    public static async Task<IReadOnlyList<string>> InvalidArgumentAsync(Func<Task> call)
+    {
+        var ex = await Assert.ThrowsAsync<RpcException>(call);
+        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
+        var badRequest = ex.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>();
+        Assert.NotNull(badRequest);
+        return badRequest.FieldViolations.Select(v => v.Field).ToList();
+    }
+
+    public static async Task<StatusCode> StatusAsync(Func<Task> call) => (await Assert.ThrowsAsync<RpcException>(call)).StatusCode;
+}
