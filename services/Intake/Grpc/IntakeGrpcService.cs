@@ -12,6 +12,7 @@ using RunRestore.Intake.Wellness;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using static RunRestore.Intake.Grpc.IntakeProtoMapping;
+using Proto = RunRestore.Intake.V1;
 
 namespace RunRestore.Intake.Grpc;
 
@@ -143,6 +144,25 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
         var page = await RunnerTimeline.HandleAsync(session, id, request.PageSize, request.PageToken, context.CancellationToken);
         var response = new GetRunnerTimelineResponse { NextPageToken = page.NextVersion?.ToString(Invariant) ?? "" };
         response.Entries.AddRange(page.Entries.Select(ToProto));
+        return response;
+    }
+
+    [Authorize(Scopes.IntakeRead)]
+    public override async Task<ListActivitiesResponse> ListActivities(ListActivitiesRequest request, ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var list = await ListingActivities.HandleAsync(session, id, request.From, request.To, time, context.CancellationToken);
+        var response = new ListActivitiesResponse();
+        response.Runs.AddRange(list.Runs.Select(r => new LoggedRun
+        {
+            RunId = r.RunId.ToString(), Date = Iso(r.Date), SessionType = (Proto.SessionType)(int)r.SessionType,
+            DistanceKm = (double)r.DistanceKm, DurationSeconds = r.DurationSeconds, Rpe = r.Rpe,
+        }));
+        response.Competitions.AddRange(list.Competitions.Select(c => new ScheduledCompetition
+        {
+            CompetitionId = c.CompetitionId.ToString(), Date = Iso(c.Date), DistanceKm = (double)c.DistanceKm,
+            Priority = (Proto.CompetitionPriority)(int)c.Priority, Name = c.Name,
+        }));
         return response;
     }
 }

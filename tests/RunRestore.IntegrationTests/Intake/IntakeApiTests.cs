@@ -264,4 +264,25 @@ public sealed class IntakeApiTests(IntakeApiHost intake) : IClassFixture<IntakeA
         Assert.Equal(StatusCode.PermissionDenied, await GrpcAssert.StatusAsync(() => intake.Client(Clinic, Scopes.IntakeWrite)
             .GetTrainingLoadAsync(new() { RunnerId = runnerId }).ResponseAsync));
     }
+
+    [Fact]
+    public async Task Activities_between_two_dates_list_the_runs_and_planned_competitions_in_that_range()
+    {
+        var runnerId = await intake.RegisterAsync(Clinic);
+        await Client.LogRunAsync(new() { RunnerId = runnerId, Run = Run(-10, 8) });
+        await Client.LogRunAsync(new() { RunnerId = runnerId, Run = Run(-3, 10, 300, SessionType.Interval, 8) });
+        await Client.ScheduleCompetitionAsync(new()
+        {
+            RunnerId = runnerId, Date = Date(5), DistanceKm = 10, Priority = CompetitionPriority.B, Name = "Park 10k",
+        });
+
+        var list = await Client.ListActivitiesAsync(new() { RunnerId = runnerId, From = Date(-7), To = Date(7) });
+        var bad = await GrpcAssert.InvalidArgumentAsync(() =>
+            Client.ListActivitiesAsync(new() { RunnerId = runnerId, From = Date(0), To = Date(-1) }).ResponseAsync);
+
+        var run = Assert.Single(list.Runs);
+        Assert.Equal((Date(-3), SessionType.Interval), (run.Date, run.SessionType));
+        Assert.Equal("Park 10k", Assert.Single(list.Competitions).Name);
+        Assert.Equal(["to"], bad);
+    }
 }

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using RabbitMQ.Client;
 using RunRestore.Intake.V1;
 using RunRestore.Testing;
 using Xunit;
@@ -22,7 +19,7 @@ public sealed class IntakeEventsTests(IntakeEventsHost intake) : IClassFixture<I
     public async Task Runs_pain_wellness_gym_and_flags_are_published_with_the_event_id_as_message_id()
     {
         string[] types = ["RunLogged", "PainReported", "WellnessReported", "GymSessionLogged", "LoadFlagRaised"];
-        await using var rabbit = await RawSubscriber.StartAsync(intake.RabbitUri, types);
+        await using var rabbit = await RawRabbitSubscriber.StartAsync(intake.RabbitUri, types.Select(t => $"RunRestore.Contracts.Intake:{t}"));
         var runnerId = await intake.RegisterAsync(Clinic);
         var client = intake.Client(Clinic);
 
@@ -40,7 +37,7 @@ public sealed class IntakeEventsTests(IntakeEventsHost intake) : IClassFixture<I
         await client.LogGymSessionAsync(new() { RunnerId = runnerId, Date = Date(0), DurationMinutes = 30, Rpe = 5 });
         var timeline = await client.GetRunnerTimelineAsync(new() { RunnerId = runnerId, PageSize = 100 });
 
-        var runLogged = await rabbit.NextAsync("RunLogged");
+        var runLogged = await rabbit.NextAsync("RunRestore.Contracts.Intake:RunLogged");
         Assert.Equal(timeline.Entries.Single(e => e.Type == "run_logged").EventId, runLogged.MessageId);
         Assert.Equal(Clinic, runLogged.Clinic);
         Assert.Equal(runnerId, runLogged.Message.GetProperty("runnerId").GetString());
@@ -48,69 +45,17 @@ public sealed class IntakeEventsTests(IntakeEventsHost intake) : IClassFixture<I
         Assert.Equal("easy", runLogged.Message.GetProperty("sessionType").GetString());
         Assert.Equal("w-77", runLogged.Message.GetProperty("externalId").GetString());
 
-        var pain = await rabbit.NextAsync("PainReported");
+        var pain = await rabbit.NextAsync("RunRestore.Contracts.Intake:PainReported");
         Assert.Equal("anterior_knee", pain.Message.GetProperty("bodySite").GetString());
         // MassTransit writes decimals as JSON strings to keep their precision.
         Assert.Equal("9", pain.Message.GetProperty("onsetKm").GetString());
         Assert.Equal(run.RunId, pain.Message.GetProperty("linkedRunId").GetString());
 
-        await rabbit.NextAsync("WellnessReported");
-        await rabbit.NextAsync("GymSessionLogged");
-        var flag = await rabbit.NextAsync("LoadFlagRaised");
+        await rabbit.NextAsync("RunRestore.Contracts.Intake:WellnessReported");
+        await rabbit.NextAsync("RunRestore.Contracts.Intake:GymSessionLogged");
+        var flag = await rabbit.NextAsync("RunRestore.Contracts.Intake:LoadFlagRaised");
         Assert.Equal("S1", flag.Message.GetProperty("ruleId").GetString());
         Assert.Equal("B", flag.Message.GetProperty("evidence").GetString());
         Assert.Equal(timeline.Entries.Single(e => e.Type == "load_flag_raised").EventId, flag.MessageId);
-    }
-
-    /// <summary>A queue per message type bound to MassTransit's exchange, read with RabbitMQ.Client only.</summary>
-    private sealed class RawSubscriber : IAsyncDisposable
-    {
-        private readonly IConnection _connection;
-        private readonly IChannel _channel;
-        private readonly Dictionary<string, string> _queues;
-
-        private RawSubscriber(IConnection connection, IChannel channel, Dictionary<string, string> queues)
-        {
-            _connection = connection;
-            _channel = channel;
-            _queues = queues;
-        }
-
-        public sealed record Envelope(string MessageId, string? Clinic, JsonElement Message);
-
-        public static async Task<RawSubscriber> StartAsync(Uri vhost, IEnumerable<string> types)
-        {
-            var connection = await new ConnectionFactory { Uri = vhost }.CreateConnectionAsync();
-            var channel = await connection.CreateChannelAsync();
-            var queues = new Dictionary<string, string>();
-            foreach (var type in types)
-            {
-                // MassTransit publishes each message type to a durable fanout exchange named after the type.
-                var exchange = $"RunRestore.Contracts.Intake:{type}";
-                await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-                var queue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true);
-                await channel.QueueBindAsync(queue.QueueName, exchange, "");
-                queues[type] = queue.QueueName;
-            }
-
-            return new RawSubscriber(connection, channel, queues);
-        }
-
-        public async Task<Envelope> NextAsync(string type)
-        {
-            var result = await Eventually.GetAsync(() => _channel.BasicGetAsync(_queues[type], autoAck: true),
-                TimeSpan.FromSeconds(30), $"a {type} message");
-            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(result.Body.Span));
-            var root = json.RootElement.Clone();
-            var clinic = root.TryGetProperty("headers", out var headers) && headers.TryGetProperty("clinic", out var c)
-                ? c.GetString() : null;
-            return new Envelope(root.GetProperty("messageId").GetString()!, clinic, root.GetProperty("message"));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _channel.DisposeAsync();
-            await _connection.DisposeAsync();
-        }
     }
 }

@@ -1,0 +1,37 @@
+using RunRestore.Assessment.IntakePicture;
+using RunRestore.Assessment.Screening;
+
+namespace RunRestore.Assessment.Assessments;
+
+// The events of one assessment's stream (the stream id is the assessment id).
+
+/// <summary>Where the load picture of a screen came from: intake live, or the local copy of intake's events.</summary>
+public sealed record LoadPicture(string Source, string? Note, IReadOnlyList<LoadFlagSnapshot> Flags);
+
+/// <summary>A clinician started a screen; it keeps the runner, pain and load picture as they were at that moment.</summary>
+public sealed record AssessmentStarted(
+    Guid AssessmentId,
+    Guid RunnerId,
+    string Reason,
+    int RunnerAge,
+    string RunnerSex,
+    PainReportCopy? Pain,
+    LoadPicture Load,
+    DateTimeOffset StartedAt);
+
+/// <summary>One test result, already checked against the catalogue.</summary>
+public sealed record TestResultRecorded(TestResult Result, DateTimeOffset RecordedAt);
+
+/// <summary>
+/// The screen is complete: its findings and the regions to check, by rule set version. It repeats the runner and the
+/// pain site so the event explains itself (and the forwarder can publish it without reading the stream back).
+/// </summary>
+public sealed record AssessmentCompleted(
+    Guid RunnerId,
+    string? PainSite,
+    DateOnly CompletedOn,
+    DateOnly FirstCompletedOn,
+    bool IsReassessment,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<ContributingRegion> Regions,
+    DateTimeOffset CompletedAt);

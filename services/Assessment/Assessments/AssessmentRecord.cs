@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using RunRestore.Assessment.IntakePicture;
+using RunRestore.Assessment.Screening;
+
+namespace RunRestore.Assessment.Assessments;
+
+/// <summary>An assessment as its stream tells it; kept as an inline snapshot for reads and lists.</summary>
+public sealed record AssessmentRecord(
+    Guid Id,
+    Guid RunnerId,
+    string Reason,
+    int RunnerAge,
+    string RunnerSex,
+    PainReportCopy? Pain,
+    LoadPicture Load,
+    DateTimeOffset StartedAt,
+    ImmutableList<TestResult> Results,
+    AssessmentCompleted? Completion)
+{
+    public bool IsCompleted => Completion is not null;
+
+    public static AssessmentRecord Create(AssessmentStarted e) => new(e.AssessmentId, e.RunnerId, e.Reason, e.RunnerAge,
+        e.RunnerSex, e.Pain, e.Load, e.StartedAt, [], null);
+
+    public AssessmentRecord Apply(TestResultRecorded e) => this with { Results = Results.Add(e.Result) };
+
+    public AssessmentRecord Apply(AssessmentCompleted e) => this with { Completion = e };
+}

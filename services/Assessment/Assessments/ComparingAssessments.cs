@@ -1,0 +1,47 @@
+using RunRestore.Assessment.Screening;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Assessment.Assessments;
+
+/// <summary>How one test moved between two screens, and whether that is more than measurement noise (the MDC).</summary>
+public sealed record TestChange(string TestCode, BodySide? Side, decimal ValueA, decimal ValueB, decimal? Mdc, string Unit)
+{
+    public decimal Change => ValueB - ValueA;
+    public bool ExceedsMdc => Mdc is { } mdc && Math.Abs(Change) > mdc;
+}
+
+public sealed record AssessmentComparison(IReadOnlyList<TestChange> Changes, IReadOnlyList<Finding> Resolved,
+    IReadOnlyList<Finding> Persisting, IReadOnlyList<Finding> New);
+
+/// <summary>Compares two completed screens of one runner: per test and side, and finding by finding (by key).</summary>
+public static class ComparingAssessments
+{
+    public static AssessmentComparison Compare(AssessmentRecord a, AssessmentRecord b)
+    {
+        if (a.RunnerId != b.RunnerId)
+        {
+            new FieldViolations().Add("assessment_b_id", "belongs to another runner than assessment_a_id").ThrowIfAny();
+        }
+
+        if (a.Completion is not { } first || b.Completion is not { } second)
+        {
+            throw new PreconditionFailedException("Both assessments must be completed to compare them.");
+        }
+
+        // The last result per test, side and unit counts, as in the screening rules.
+        static Dictionary<(string, BodySide?, string), TestResult> Latest(AssessmentRecord r) =>
+            r.Results.GroupBy(x => (x.TestCode, x.Side, x.Unit)).ToDictionary(g => g.Key, g => g.Last());
+        var before = Latest(a);
+        var changes = Latest(b).Where(x => before.ContainsKey(x.Key))
+            .Select(x => new TestChange(x.Key.Item1, x.Key.Item2, before[x.Key].Value, x.Value.Value,
+                x.Key.Item3 == TestCatalogue.Find(x.Key.Item1)?.Units[0] ? TestCatalogue.Find(x.Key.Item1)?.Mdc : null, x.Key.Item3))
+            .OrderBy(c => c.TestCode, StringComparer.Ordinal).ThenBy(c => c.Side).ToList();
+
+        var keysA = first.Findings.Select(f => f.Key).ToHashSet();
+        var keysB = second.Findings.Select(f => f.Key).ToHashSet();
+        return new AssessmentComparison(changes,
+            first.Findings.Where(f => !keysB.Contains(f.Key)).ToList(),
+            second.Findings.Where(f => keysA.Contains(f.Key)).ToList(),
+            second.Findings.Where(f => !keysA.Contains(f.Key)).ToList());
+    }
+}

@@ -1,0 +1,44 @@
+using Marten;
+using RunRestore.Assessment.IntakePicture;
+using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.RunnerDirectory;
+
+namespace RunRestore.Assessment.Assessments;
+
+/// <summary>A clinician starts a screen for a runner, optionally reasoning from one of their pain reports.</summary>
+public static class StartingAssessment
+{
+    public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, IntakeLoadReader intake, string runnerId,
+        string reason, string painReportId, TimeProvider time, CancellationToken ct)
+    {
+        var violations = new FieldViolations();
+        var trimmed = reason.Trim();
+        violations.Check(trimmed.Length is > 0 and <= 200, "reason", "must be 1-200 characters");
+        Guid? painId = null;
+        if (!string.IsNullOrWhiteSpace(painReportId))
+        {
+            violations.Check(Guid.TryParse(painReportId, out var parsed), "pain_report_id", "must be a pain report id (UUID)");
+            painId = parsed;
+        }
+
+        var runner = await session.GetKnownRunnerAsync(runnerId, ct).ConfigureAwait(false);
+        violations.ThrowIfAny();
+
+        PainReportCopy? pain = null;
+        if (painId is { } id)
+        {
+            var picture = await session.LoadAsync<RunnerIntakePicture>(runner.Id, ct).ConfigureAwait(false);
+            pain = picture?.PainReports.GetValueOrDefault(id)
+                ?? throw new NotFoundException($"Pain report {id} of runner {runner.Id} is not known here (yet): if it was " +
+                    "just reported, retry in a moment.");
+        }
+
+        var load = await intake.ReadAsync(session, runner.Id, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var started = new AssessmentStarted(Guid.CreateVersion7(now), runner.Id, trimmed, now.Year - runner.BirthYear, runner.Sex,
+            pain, load, now);
+        session.Events.StartStream<AssessmentRecord>(started.AssessmentId, started);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return AssessmentRecord.Create(started);
+    }
+}

@@ -1,0 +1,59 @@
+namespace RunRestore.Assessment.Screening;
+
+public static partial class ScreeningRules
+{
+    /// <summary>
+    /// Load findings K4's training_load stands for: L2/L3 are in that region, L4-L6 are load too and count with them.
+    /// </summary>
+    private static readonly string[] TrainingLoadRegions = ["training_load", "running_intensity", "race_calendar", "training_monotony"];
+
+    /// <summary>
+    /// The regions to check and treat for <paramref name="painSite"/> (K1-K8), rank 1 first: regions with supporting
+    /// findings first (more findings first, ties in the K rule's order), then the rule's other regions in its order,
+    /// as they are still worth checking. Without a K rule ("foot", "other", none): the regions of the findings
+    /// themselves, most findings first (ties in finding order), with no rule id; empty without findings.
+    /// </summary>
+    public static IReadOnlyList<ContributingRegion> RankRegions(string? painSite, IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        if (KineticChain.For(painSite) is not { } rule)
+        {
+            return RegionsOfFindings(findings);
+        }
+
+        var ranked = rule.Regions
+            .Select((region, order) => (Region: region, Order: order, Support: Supporting(region, findings)))
+            .OrderBy(r => r.Support.Count == 0)
+            .ThenByDescending(r => r.Support.Count)
+            .ThenBy(r => r.Order);
+        return [.. ranked.Select((r, i) => new ContributingRegion(r.Region, i + 1, rule.RuleId, rule.Evidence,
+            [.. r.Support.Select(f => f.Key)], Explain(rule, r.Region, r.Support)))];
+    }
+
+    private static List<Finding> Supporting(string region, IReadOnlyList<Finding> findings) =>
+        region == "training_load"
+            ? [.. findings.Where(f => f.Kind == FindingKinds.Load && TrainingLoadRegions.Contains(f.Region, StringComparer.Ordinal))]
+            : [.. findings.Where(f => string.Equals(f.Region, region, StringComparison.Ordinal))];
+
+    private static string Explain(KineticChainRule rule, string region, List<Finding> support) =>
+        support.Count == 0
+            ? $"Check {RegionWords.AsCheck(region)}: often involved in {rule.PainWords} ({rule.RuleId}{rule.Caveat})."
+            : $"{RegionWords.AsFinding(region)} ({Details(support)}) may contribute to {rule.PainWords}: check and treat it — a treatment target, not a proven cause ({rule.Source}{rule.Caveat}).";
+
+    /// <summary>
+    /// No K rule applies, so nothing links a region to the pain: the screen's own findings are listed as regions to
+    /// treat. Evidence "C": ranking them by how many findings they have is the product's convention.
+    /// </summary>
+    private static List<ContributingRegion> RegionsOfFindings(IReadOnlyList<Finding> findings) =>
+    [
+        .. findings
+            .GroupBy(f => f.Region, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .Select((g, i) => new ContributingRegion(g.Key, i + 1, string.Empty, "C", [.. g.Select(f => f.Key)],
+                $"{RegionWords.AsFinding(g.Key)} ({Details([.. g])}) was found on this screen: check and treat it (no kinetic-chain rule, K1-K8, covers this pain site)."))
+    ];
+
+    /// <summary>"left, LSI 78 %; right, LSI 82 %": each supporting finding's side and label.</summary>
+    private static string Details(IEnumerable<Finding> support) =>
+        string.Join("; ", support.Select(f => f.Side is { } side ? $"{Word(side)}, {f.MagnitudeLabel}" : f.MagnitudeLabel));
+}

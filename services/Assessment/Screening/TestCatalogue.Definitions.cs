@@ -1,0 +1,57 @@
+namespace RunRestore.Assessment.Screening;
+
+public static partial class TestCatalogue
+{
+    private static Entry[] Define() =>
+    [
+        // M1: the rating is the result. Value is fixed at 0 (range 0-0) rather than a 0-2 code for the rating, so a
+        // result can never carry two readings of the squat that disagree.
+        PerSide(TestCodes.SingleLegSquat, "Single-leg squat", "M1", "control", [Range("rating", 0, 0)], null,
+            ["Good or fair: no finding; poor on trunk lean, pelvic drop, hip adduction or knee valgus → hip/trunk control finding (M1, Crossley 2011)."],
+            "Squat on one leg to about 60° of knee bend five times, arms crossed, and rate good, fair or poor on trunk lean, pelvic drop, hip adduction and knee valgus (value 0: the rating is the result).",
+            needsRating: true),
+        PerSide(TestCodes.KneeToWall, "Knee-to-wall (ankle dorsiflexion)", "M2", "mobility", [Range("cm", 0, 20)], 1.0m,
+            ["Side difference > 1.5 cm is a real asymmetry; a change > 1.0 cm is a real change (MDC) (M2)."],
+            "In a lunge facing the wall with the heel down, slide the foot back until the knee only just touches the wall and record the toe-to-wall distance in cm."),
+        PerSide(TestCodes.SingleLegHeelRaise, "Single-leg heel raise", "M3", "strength", [Range("reps", 0, 150)], null,
+            [.. HeelRaiseNorm.All.Select(n => n.Describe()),
+             "Under 20 y: the 20-29 y norm; sex other: the female norm.",
+             "Below the norm, or a side difference > 6 reps → calf capacity deficit (M3)."],
+            "Standing on one leg with fingertips on a wall, raise the heel as high as possible, one rep every two seconds, and record full reps to failure."),
+        PerSide(TestCodes.HipAbductionStrength, "Hip abduction strength", "M4", "strength",
+            [Range("n_per_kg", 0, 10), Range("percent_bw", 0, 100)], null,
+            ["Limb symmetry index (weaker / stronger × 100) < 85 % → hip abductor weakness (M4)."],
+            "Side-lying with the leg straight and a hand-held dynamometer just above the lateral knee, record the best of three 5-second maximal pushes, normalised to body mass."),
+        PerSide(TestCodes.QuadricepsStrength, "Quadriceps strength", "K1", "strength",
+            [Range("n_per_kg", 0, 15), Range("nm_per_kg", 0, 10)], null,
+            ["Limb symmetry index < 85 % → quadriceps weakness (product convention, input to K1)."],
+            "Seated with the knee bent 60-90°, record the best of three maximal isometric knee extensions against a fixed dynamometer, normalised to body mass."),
+        PerSide(TestCodes.HamstringStrength, "Hamstring strength", "K6", "strength", [Range("n_per_kg", 0, 15)], null,
+            ["Limb symmetry index < 85 % → hamstring weakness (input to K6; the evidence is contested)."],
+            "Prone with the knee bent about 30°, record the best of three maximal isometric knee-flexion pulls against a dynamometer at the heel, normalised to body mass."),
+        PerSide(TestCodes.YBalanceAnterior, "Y-balance anterior reach", "M5", "balance", [Range("cm", 0, 150)], 4m,
+            ["Side difference > 4 cm → asymmetry; changes < 4 cm are noise (M5; the evidence is contested)."],
+            "Standing on the test leg with hands on hips, push the reach indicator forward with the other foot and record the best of three anterior reaches in cm."),
+        PerSide(TestCodes.YBalanceComposite, "Y-balance composite", "M5", "balance", [Range("percent_limb_length", 0, 150)], null,
+            ["Composite < 94 % of limb length → low (M5; the evidence is contested)."],
+            "Record the sum of the best anterior, posteromedial and posterolateral reaches on the test leg, divided by three times the leg length, times 100."),
+        PerSide(TestCodes.SingleLegBalanceEyesClosed, "Single-leg balance, eyes closed", "M6", "balance", [Range("seconds", 0, 120)], null,
+            ["< 10 s, or a side difference > 30 % of the better side → balance / foot control finding (M6)."],
+            "Standing barefoot on the test leg with hands on hips, close the eyes and record the seconds until the other foot touches down, the standing foot shifts or the eyes open (stop at 120 s)."),
+        PerSide(TestCodes.SingleLegBridgeEndurance, "Single-leg bridge endurance", "M7", "endurance", [Range("seconds", 0, 300)], null,
+            ["< 30 s, or a side difference > 15 % of the better side → posterior chain endurance finding (M7)."],
+            "Lying on the back with the test heel on a 60 cm box and the other leg held up, lift the hips and record the seconds held until the hips drop (stop at 300 s)."),
+        PerSide(TestCodes.SidePlankEndurance, "Side plank endurance", "M7", "endurance", [Range("seconds", 0, 300)], null,
+            ["< 30 s, or a side difference > 15 % of the better side → trunk endurance finding (M7)."],
+            "Lying on the test side on the forearm, lift the hips into a straight line from feet to shoulders and record the seconds held until the hips drop (stop at 300 s)."),
+        PerSide(TestCodes.ActiveKneeExtensionDeficit, "Active knee extension deficit", "M8", "mobility", [Range("degrees", 0, 90)], null,
+            ["Deficit > 20° → hamstring mobility finding (M8)."],
+            "Lying on the back with the hip held at 90° of flexion, straighten the knee actively as far as possible and record the degrees short of full extension."),
+        PerSide(TestCodes.FootPostureIndex, "Foot Posture Index (FPI-6)", "M9", "foot", [Range("fpi", -12, 12)], null,
+            ["≥ +6 pronated, ≤ −5 supinated → foot mechanics finding (M9)."],
+            "Standing relaxed, score the six Foot Posture Index criteria from −2 to +2 each and record their sum (negative is supinated, positive pronated)."),
+        PerSide(TestCodes.NavicularDrop, "Navicular drop", "M9", "foot", [Range("mm", 0, 30)], null,
+            ["> 10 mm → foot mechanics finding (M9)."],
+            "Mark the navicular tuberosity, measure its height seated with the foot in subtalar neutral and again standing relaxed, and record the drop in mm."),
+    ];
+}

@@ -1,0 +1,43 @@
+namespace RunRestore.Assessment.Screening;
+
+/// <summary>
+/// The tests a clinician can record in a movement screen (DOMAIN.md M1-M9, plus the quadriceps and hamstring
+/// strength tests K1 and K6 reason from). Every test is per side: each rule compares a side with a norm or with
+/// the other side.
+/// </summary>
+public static partial class TestCatalogue
+{
+    private static readonly Entry[] Entries = Define();
+
+    /// <summary>Every test, in the order a screen runs them (M1 to M9, the strength tests after M4).</summary>
+    public static IReadOnlyList<TestDefinition> All { get; } = [.. Entries.Select(e => e.Test)];
+
+    /// <summary>The test with <paramref name="code"/> (exact, snake_case); null when there is none.</summary>
+    public static TestDefinition? Find(string code) =>
+        Array.Find(Entries, e => string.Equals(e.Test.Code, code, StringComparison.Ordinal))?.Test;
+
+    /// <summary>
+    /// The valid range of <paramref name="code"/> recorded in <paramref name="unit"/>; null when the test or the unit
+    /// is unknown. <see cref="TestDefinition.Min"/> and <see cref="TestDefinition.Max"/> hold the first (default)
+    /// unit's range, like <see cref="TestDefinition.Mdc"/>; a second unit (hip abduction in %BW, quadriceps in Nm/kg)
+    /// has a range of its own, so it is looked up here.
+    /// </summary>
+    public static (decimal Min, decimal Max)? RangeFor(string code, string unit)
+    {
+        var entry = Array.Find(Entries, e => string.Equals(e.Test.Code, code, StringComparison.Ordinal));
+        var range = entry?.Ranges.FirstOrDefault(r => string.Equals(r.Unit, unit, StringComparison.Ordinal));
+        return range is null ? null : (range.Min, range.Max);
+    }
+
+    private sealed record UnitRange(string Unit, decimal Min, decimal Max);
+
+    private sealed record Entry(TestDefinition Test, IReadOnlyList<UnitRange> Ranges);
+
+    private static Entry PerSide(
+        string code, string name, string ruleId, string quality, UnitRange[] ranges, decimal? mdc, string[] norms,
+        string instructions, bool needsRating = false) =>
+        new(new TestDefinition(code, name, ruleId, quality, [.. ranges.Select(r => r.Unit)], ranges[0].Min, ranges[0].Max,
+            PerSide: true, needsRating, mdc, norms, instructions), ranges);
+
+    private static UnitRange Range(string unit, decimal min, decimal max) => new(unit, min, max);
+}
