@@ -4,6 +4,7 @@ using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Messaging;
 using RunRestore.Intake.V1;
+using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Messaging;
@@ -27,7 +28,7 @@ public static class AssessmentModule
             })
             .AddSubscriptionWithServices<EventForwarder>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton<IIntegrationEventMap, AssessmentIntegrationEvents>();
-        builder.Services.AddServiceClient<IntakeService.IntakeServiceClient>("Intake");
+        builder.Services.AddServiceClient<IntakeService.IntakeServiceClient>("Intake", Scopes.IntakeRead);
         builder.Services.AddScoped<IntakeLoadReader>();
         builder.AddMessaging(ServiceName, bus =>
         {

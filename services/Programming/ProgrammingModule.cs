@@ -1,19 +1,41 @@
+using JasperFx.Events.Projections;
 using Marten;
+using RunRestore.Intake.V1;
+using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Messaging;
+using RunRestore.Programming.Planning;
+using RunRestore.Programming.Programs;
+using RunRestore.ServiceDefaults.Auth;
+using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Messaging;
 using RunRestore.ServiceDefaults.RunnerDirectory;
 
 namespace RunRestore.Programming;
 
-/// <summary>The programming service's streams, read models and the events it consumes.</summary>
+/// <summary>The programming service's streams, read models, the events it consumes and the intake client.</summary>
 public static class ProgrammingModule
 {
     public const string ServiceName = "programming";
 
     public static WebApplicationBuilder AddProgramming(this WebApplicationBuilder builder)
     {
-        builder.AddEventStore(ServiceName, opts => opts.Schema.For<KnownRunner>());
-        builder.AddMessaging(ServiceName, bus => bus.AddConsumer<KnownRunnerConsumer>());
+        builder.AddEventStore(ServiceName, opts =>
+            {
+                opts.Schema.For<KnownRunner>();
+                opts.Schema.For<RecentRunningPain>();
+                opts.Projections.Snapshot<RunnerProgram>(SnapshotLifecycle.Inline);
+            })
+            .AddSubscriptionWithServices<EventForwarder>(ServiceLifetime.Singleton);
+        builder.Services.AddSingleton<IIntegrationEventMap, ProgrammingIntegrationEvents>();
+        builder.Services.AddServiceClient<IntakeService.IntakeServiceClient>("Intake", Scopes.IntakeRead);
+        builder.Services.AddScoped<HardRunCalendar>();
+        builder.AddMessaging(ServiceName, bus =>
+        {
+            bus.AddConsumer<KnownRunnerConsumer>();
+            bus.AddConsumer<PrescribingProgram>();
+            bus.AddConsumer<IntakeSignals>(typeof(IntakeSignalsDefinition));
+        });
         return builder;
     }
 }

@@ -14,10 +14,13 @@ public static class ServiceClientExtensions
     /// retries UNAVAILABLE a few times (gRPC service config: HTTP resilience handlers cannot see gRPC statuses), and
     /// forwards the caller's bearer token, so the other service applies the same clinic and scopes.
     /// </summary>
-    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string name)
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, string name,
+        params string[] serviceScopes)
         where TClient : ClientBase
     {
-        services.AddTransient<ForwardCallerToken>();
+        services.AddSingleton<ServiceIdentity>();
+        services.AddTransient(sp => new ForwardCallerToken(sp.GetRequiredService<IHttpContextAccessor>(),
+            sp.GetRequiredService<ServiceIdentity>(), serviceScopes));
         return services.AddGrpcClient<TClient>((sp, options) =>
             {
                 options.Address = new Uri(sp.GetRequiredService<IConfiguration>()[$"Services:{name}"]
@@ -44,13 +47,19 @@ public static class ServiceClientExtensions
             .AddHttpMessageHandler<ForwardCallerToken>();
     }
 
-    private sealed class ForwardCallerToken(IHttpContextAccessor http) : DelegatingHandler
+    // In a request: the caller's token. Outside one (a consumer): a service token for the clinic acted for.
+    private sealed class ForwardCallerToken(IHttpContextAccessor http, ServiceIdentity identity, string[] serviceScopes)
+        : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            }
+            else if (identity.Token(serviceScopes) is { } token)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -1,5 +1,7 @@
 using JasperFx.Events.Daemon;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RunRestore.Intake.V1;
 using RunRestore.Assessment.Grpc;
 using RunRestore.Intake.Grpc;
 using RunRestore.Programming.Grpc;
@@ -32,8 +34,14 @@ public abstract class ThreeServices(string name) : IAsyncLifetime
         var rabbit = RabbitUri = await Infrastructure.CreateVirtualHostAsync($"test-{name}");
         await DropSchemasAsync();
 
-        Assessment = new(Storage("assessment", rabbit), exportedActivities: Activities);
-        Programming = new(Storage("programming", rabbit), exportedActivities: Activities);
+        // Assessment and programming call intake over gRPC through its test server.
+        void CallIntakeInMemory(IServiceCollection services) => services.AddGrpcClient<IntakeService.IntakeServiceClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => Intake.Server.CreateHandler());
+        var intakeAddress = new Dictionary<string, string?> { ["Services:Intake"] = "http://localhost" };
+        Assessment = new(Storage("assessment", rabbit), exportedActivities: Activities, settings: intakeAddress,
+            configureServices: CallIntakeInMemory);
+        Programming = new(Storage("programming", rabbit), exportedActivities: Activities, settings: intakeAddress,
+            configureServices: CallIntakeInMemory);
         _ = Assessment.Server;
         _ = Programming.Server;
         Intake = new(Storage("intake", rabbit), IntakeDaemonMode, Activities);

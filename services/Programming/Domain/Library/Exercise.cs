@@ -1,0 +1,67 @@
+namespace RunRestore.Programming.Domain.Library;
+
+/// <summary>How much of an exercise: sets of reps or of holds, per side for single-leg and side-lying work.</summary>
+public sealed record Dosage(int Sets, int? Reps, int? HoldSeconds, bool PerSide);
+
+/// <summary>
+/// One exercise of the seed library (DOMAIN.md "Exercise library"). <paramref name="Ladder"/> and
+/// <paramref name="Step"/> place it on its progression ladder (T3 climbs it, T4 steps down). Regions are the
+/// assessment service's region words; <paramref name="Contraindications"/> are intake's pain-site words for which the
+/// exercise is not chosen; <paramref name="HeavyLowerBody"/> marks what T7 keeps away from hard running days.
+/// </summary>
+public sealed record Exercise(
+    string Code,
+    string Name,
+    IReadOnlyList<string> TargetRegions,
+    string Quality,
+    string Ladder,
+    int Step,
+    Dosage Dosage,
+    IReadOnlyList<string> Equipment,
+    IReadOnlyList<string> Cues,
+    IReadOnlyList<string> Contraindications,
+    bool HeavyLowerBody);
+
+/// <summary>What an exercise trains. Technique is running work and is locked until Improve (T6).</summary>
+public static class Qualities
+{
+    public const string Strength = "strength";
+    public const string Mobility = "mobility";
+    public const string Control = "control";
+    public const string Balance = "balance";
+    public const string Technique = "technique";
+}
+
+/// <summary>The assessment service's region words (RunRestore.Contracts.Assessment.Finding) that exercises target.</summary>
+public static class Regions
+{
+    public const string HipAbductors = "hip_abductors";
+    public const string Quadriceps = "quadriceps";
+    public const string Calf = "calf";
+    public const string AnkleDorsiflexion = "ankle_dorsiflexion";
+    public const string Hamstrings = "hamstrings";
+    public const string Trunk = "trunk";
+    public const string PosteriorChain = "posterior_chain";
+    public const string Foot = "foot";
+    public const string HipTrunkControl = "hip_trunk_control";
+    public const string DynamicBalance = "dynamic_balance";
+    public const string FootAnkleControl = "foot_ankle_control";
+}
+
+/// <summary>The assessment service's finding kinds, as sent in AssessmentCompleted.</summary>
+public static class FindingKinds
+{
+    public const string StrengthDeficit = "strength_deficit";
+    public const string MobilityLimit = "mobility_limit";
+    public const string ControlCompensation = "control_compensation";
+    public const string Balance = "balance";
+    public const string FootMechanics = "foot_mechanics";
+    public const string Load = "load";
+    public const string RecoveryWellness = "recovery_wellness";
+
+    public static readonly IReadOnlyList<string> All =
+        [StrengthDeficit, MobilityLimit, ControlCompensation, Balance, FootMechanics, Load, RecoveryWellness];
+
+    /// <summary>The kinds T6 reads as "open strength/control findings" that keep technique work locked.</summary>
+    public static bool BlocksTechnique(string kind) => kind is StrengthDeficit or ControlCompensation;
+}

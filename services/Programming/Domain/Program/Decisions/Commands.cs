@@ -1,0 +1,61 @@
+using RunRestore.Programming.Domain.Library;
+
+namespace RunRestore.Programming.Domain.Program.Decisions;
+
+/// <summary>
+/// A completed screen as the programming service receives it (from AssessmentCompleted). <paramref name="FirstCompletedOn"/>
+/// is the runner's first screen, so T6 can tell a re-screen ≥ 6 weeks later. <paramref name="RecentRunningPain"/> is
+/// the worst running pain of the last two weeks if the caller knows it (intake's during-run reports); without it the
+/// program's own session and morning pain stand in for T6's "running pain ≤ 2/10".
+/// </summary>
+public sealed record ScreenSummary(
+    Guid AssessmentId,
+    DateOnly CompletedOn,
+    DateOnly FirstCompletedOn,
+    bool IsReassessment,
+    string? PainSite,
+    IReadOnlyList<ScreenFinding> Findings,
+    int? RecentRunningPain = null);
+
+/// <summary>A logged strength/mobility session: one result per program exercise the runner did or abandoned.</summary>
+public sealed record SessionInput(Guid SessionId, DateOnly Date, IReadOnlyList<ExerciseResult> Exercises);
+
+/// <summary>Phrases the explanations share, so every sentence names things the way the clinic does.</summary>
+internal static class Wording
+{
+    /// <summary>"left hip abductors strength deficit", "right hip/trunk control compensation" for a finding.</summary>
+    public static string Finding(ScreenFinding finding)
+    {
+        var region = finding.Region == Regions.HipTrunkControl ? "hip/trunk control" : Words(finding.Region);
+        var kind = finding.Kind switch
+        {
+            FindingKinds.ControlCompensation => "compensation",
+            FindingKinds.Balance => "balance deficit",
+            FindingKinds.FootMechanics => "foot mechanics finding",
+            FindingKinds.Load => "load flag",
+            FindingKinds.RecoveryWellness => "recovery concern",
+            _ => Words(finding.Kind),
+        };
+        return string.Join(' ', new[] { finding.Side, region, kind }.Where(w => w is not null));
+    }
+
+    /// <summary>"anterior knee" for "anterior_knee".</summary>
+    public static string Words(string word) => word.Replace('_', ' ');
+
+    /// <summary>"2026-03-04" for a date, whatever the culture.</summary>
+    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The exercise's name for the middle of a sentence ("single-leg bridge").</summary>
+    public static string Name(string code)
+    {
+        // Only the first letter: "Nordic" and "Y-balance" keep their capitals mid-sentence.
+        var name = ExerciseLibrary.Get(code).Name;
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>
+    /// The runner's "today" from the command's clock, read in the offset the caller passed: pass the runner's local
+    /// offset (or UTC) and dates are judged on that calendar.
+    /// </summary>
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.DateTime);
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using RunRestore.Programming.Domain.Library;
+using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Planning;
+using RunRestore.Programming.Programs;
+using Domain = RunRestore.Programming.Domain;
+using Proto = RunRestore.Programming.V1;
+
+namespace RunRestore.Programming.Grpc;
+
+/// <summary>Domain → proto for the programming service.</summary>
+internal static class ProgrammingProtoMapping
+{
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static Proto.Explanation ToProto(Domain.Explanation why)
+    {
+        var proto = new Proto.Explanation { RuleId = why.RuleId, RuleVersion = why.RuleVersion, Evidence = why.Evidence, Sentence = why.Sentence };
+        proto.TriggeringIds.AddRange(why.TriggeringIds);
+        return proto;
+    }
+
+    public static Proto.Dosage ToProto(Dosage dosage)
+    {
+        var proto = new Proto.Dosage { Sets = dosage.Sets, PerSide = dosage.PerSide };
+        if (dosage.Reps is { } reps) proto.Reps = reps;
+        if (dosage.HoldSeconds is { } hold) proto.HoldSeconds = hold;
+        return proto;
+    }
+
+    public static Proto.ProgramChange ToProto(ProgramChange change, DateTimeOffset at) => new()
+    {
+        At = at.ToString("O", CultureInfo.InvariantCulture), Type = change.Type, Summary = change.Summary, Why = ToProto(change.Why),
+    };
+
+    public static IEnumerable<Proto.ProgramChange> Changes(IEnumerable<object> events, TimeProvider time) =>
+        events.Select(ProgramChanges.Describe).OfType<ProgramChange>().Select(c => ToProto(c, time.GetUtcNow()));
+
+    /// <summary>The current program; each exercise's "why" is the latest explanation that put it where it is.</summary>
+    public static Proto.GetCurrentProgramResponse ToProto(Guid runnerId, RunnerProgram program, IReadOnlyList<object> events,
+        TimeProvider time)
+    {
+        var whyByCode = new Dictionary<string, Domain.Explanation>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case ProgramPrescribed p: foreach (var x in p.Exercises) whyByCode[x.Code] = x.Why; break;
+                case ProgramRevised r: foreach (var x in r.Exercises) whyByCode[x.Code] = x.Why; break;
+                case ExerciseProgressed p: whyByCode[p.ToCode] = p.Why; break;
+                case ExerciseRegressed r: whyByCode[r.ToCode] = r.Why; break;
+            }
+        }
+
+        var assessmentId = events.Select(e => e switch { ProgramPrescribed p => p.AssessmentId, ProgramRevised r => r.AssessmentId, _ => (Guid?)null })
+            .LastOrDefault(id => id is not null);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var response = new Proto.GetCurrentProgramResponse
+        {
+            RunnerId = runnerId.ToString(),
+            Phase = (Proto.Phase)(int)program.Phase,
+            SessionsPerWeek = program.SessionsPerWeek,
+            PainCeiling = program.PainCeiling,
+            AssessmentId = assessmentId?.ToString() ?? "",
+            ProgressionsHeldUntil = program.HoldProgressionsUntil is { } until && until >= today ? Iso(until) : "",
+        };
+        response.Exercises.AddRange(program.Exercises.Select(x =>
+        {
+            var exercise = ExerciseLibrary.Get(x.Code);
+            var item = new Proto.ProgramExercise
+            {
+                Code = x.Code, Name = exercise.Name, Dosage = ToProto(x.Dosage), FindingKey = x.FindingKey,
+                Ladder = exercise.Ladder, Step = exercise.Step,
+            };
+            if (whyByCode.TryGetValue(x.Code, out var why)) item.Why = ToProto(why);
+            return item;
+        }));
+        response.Advice.AddRange(events.OfType<RunningVolumeAdvised>().Where(a => a.WeekStart.AddDays(6) >= today)
+            .Select(a => a.Why.Sentence));
+        return response;
+    }
+
+    public static Proto.GetWeekPlanResponse ToProto(WeekPlan plan, HardRuns hardRuns)
+    {
+        var response = new Proto.GetWeekPlanResponse { WeekStart = Iso(plan.WeekStart), Note = hardRuns.Note ?? plan.Shortfall ?? "" };
+        for (var i = 0; i < 7; i++)
+        {
+            var date = plan.WeekStart.AddDays(i);
+            var strength = plan.StrengthDays.FirstOrDefault(d => d.Date == date);
+            var runs = hardRuns.ByDate.GetValueOrDefault(date) ?? [];
+            var day = new Proto.PlannedDay
+            {
+                Date = Iso(date),
+                StrengthSession = strength is not null,
+                Reason = strength?.Reason ?? (runs.Count > 0 ? "Hard running day: no heavy strength work (T7)." : "No strength session."),
+            };
+            day.HardRuns.AddRange(runs);
+            response.Days.Add(day);
+        }
+
+        return response;
+    }
+
+    public static Proto.LibraryExercise ToProto(Exercise e)
+    {
+        var proto = new Proto.LibraryExercise
+        {
+            Code = e.Code, Name = e.Name, Quality = e.Quality, Ladder = e.Ladder, Step = e.Step, Dosage = ToProto(e.Dosage),
+            Regression = ExerciseLibrary.Previous(e.Code)?.Code ?? "",
+            Progression = ExerciseLibrary.Next(e.Code)?.Code ?? "",
+        };
+        proto.TargetRegions.AddRange(e.TargetRegions);
+        proto.Equipment.AddRange(e.Equipment);
+        proto.Cues.AddRange(e.Cues);
+        proto.Contraindications.AddRange(e.Contraindications);
+        return proto;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Marten;
+using MassTransit;
+using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.ServiceDefaults.Messaging;
+using IntakeEvents = RunRestore.Contracts.Intake;
+
+namespace RunRestore.Programming.Programs;
+
+/// <summary>
+/// What intake's events change in a program: next-morning pain (P2, T4), load flags (T5) and the running pain a
+/// re-screen's technique gate looks at (T6). Runners without a program are skipped.
+/// </summary>
+public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
+    IConsumer<IntakeEvents.PainReported>,
+    IConsumer<IntakeEvents.LoadFlagRaised>
+{
+    public Task Consume(ConsumeContext<IntakeEvents.PainReported> context) =>
+        store.ConsumeOnceAsync(context, time, async session =>
+        {
+            var m = context.Message;
+            var date = DateOnly.ParseExact(m.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (m.Phase == "during_run")
+            {
+                var log = await session.LoadAsync<RecentRunningPain>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
+                    ?? new RecentRunningPain(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
+                session.Store(log.With(new RunningPainReport(date, m.Severity)));
+            }
+            else if (m.Phase == "next_morning")
+            {
+                await AppendIfProgramAsync(session, m.RunnerId,
+                    p => ProgramDecisions.RecordNextMorningPain(date, m.Severity, p, time.GetUtcNow()), context.CancellationToken)
+                    .ConfigureAwait(false);
+            }
+        });
+
+    public Task Consume(ConsumeContext<IntakeEvents.LoadFlagRaised> context) =>
+        store.ConsumeOnceAsync(context, time, session => AppendIfProgramAsync(session, context.Message.RunnerId,
+            p => ProgramDecisions.ReactToLoadFlag(context.Message.RuleId, context.Message.Kind, context.Message.Severity, p,
+                time.GetUtcNow()), context.CancellationToken));
+
+    private static async Task AppendIfProgramAsync(IDocumentSession session, Guid runnerId,
+        Func<RunnerProgram, IReadOnlyList<object>> decide, CancellationToken ct)
+    {
+        var stream = await session.Events.FetchForWriting<RunnerProgram>(runnerId, ct).ConfigureAwait(false);
+        if (stream.Aggregate is { } program)
+        {
+            stream.AppendMany(decide(program));
+        }
+    }
+}
+
+/// <summary>One intake message at a time, in publication order, per the program it changes.</summary>
+public sealed class IntakeSignalsDefinition : ConsumerDefinition<IntakeSignals>
+{
+    public IntakeSignalsDefinition() => ConcurrentMessageLimit = 1;
+}

@@ -1,0 +1,80 @@
+using RunRestore.Programming.Domain;
+using RunRestore.Programming.Domain.Program.Decisions;
+using Xunit;
+
+namespace RunRestore.Programming.Tests.Decisions;
+
+public sealed class WeekPlannerTests
+{
+    private static readonly DateOnly Monday = new(2026, 1, 5);
+
+    private static DateOnly Day(int offset) => Monday.AddDays(offset);
+
+    [Fact]
+    public void No_hard_runs_spreads_three_sessions_over_the_week()
+    {
+        var plan = WeekPlanner.Plan(Monday, [], 3, null);
+
+        Assert.Equal([Day(0), Day(3), Day(6)], plan.StrengthDays.Select(d => d.Date));
+        Assert.Null(plan.Shortfall);
+        Assert.All(plan.StrengthDays, d => Assert.Contains("(T7)", d.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_Sunday_long_run_leaves_Monday_Wednesday_Friday()
+    {
+        var plan = WeekPlanner.Plan(Monday, [Day(6)], 3, null);
+
+        Assert.Equal([Day(0), Day(2), Day(4)], plan.StrengthDays.Select(d => d.Date));
+    }
+
+    [Fact]
+    public void Tuesday_intervals_and_a_Saturday_long_run_leave_only_Wednesday_Thursday_and_Sunday()
+    {
+        var plan = WeekPlanner.Plan(Monday, [Day(1), Day(5)], 3, null);
+
+        Assert.Equal([Day(2), Day(3), Day(6)], plan.StrengthDays.Select(d => d.Date));
+    }
+
+    [Fact]
+    public void Available_days_limit_the_choice_and_a_shortfall_is_explained()
+    {
+        var plan = WeekPlanner.Plan(Monday, [Day(3)], 3, [DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Saturday]);
+
+        Assert.Equal([Day(1), Day(5)], plan.StrengthDays.Select(d => d.Date));
+        Assert.Contains("Only 2 of 3", plan.Shortfall, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Heavy_strength_is_never_on_a_hard_run_day_or_the_day_before_and_a_rest_day_always_remains()
+    {
+        // Every combination of hard runs over the week and the following Monday, for 1 to 5 sessions (T7).
+        for (var mask = 0; mask < 256; mask++)
+        {
+            var hard = Enumerable.Range(0, 8).Where(i => (mask & (1 << i)) != 0).Select(Day).ToList();
+            for (var sessions = 1; sessions <= 5; sessions++)
+            {
+                var plan = WeekPlanner.Plan(Monday, hard, sessions, null);
+                var days = plan.StrengthDays.Select(d => d.Date).ToList();
+
+                Assert.All(days, d => Assert.True(!hard.Contains(d) && !hard.Contains(d.AddDays(1)), $"{d} with hard runs {string.Join(",", hard)}"));
+                Assert.All(days, d => Assert.InRange(d, Day(0), Day(6)));
+                Assert.Equal(days.Count, days.Distinct().Count());
+                // Strength never takes the last free day; a week of seven hard runs has no rest day to keep.
+                Assert.True(days.Count == 0 || days.Count + hard.Count(h => h <= Day(6)) <= 6, "at least one rest day");
+                Assert.True(days.Count == sessions || plan.Shortfall is not null);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    public void Sessions_outside_1_to_6_are_refused(int sessions)
+    {
+        var ex = Assert.Throws<ProgramRuleViolationException>(() => WeekPlanner.Plan(Monday, [], sessions, null));
+
+        Assert.Equal("sessions_per_week", ex.Field);
+        Assert.Equal(ViolationKind.InvalidArgument, ex.Kind);
+    }
+}
