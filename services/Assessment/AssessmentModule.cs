@@ -1,11 +1,14 @@
 using JasperFx.Events.Projections;
 using Marten;
+using MassTransit;
 using RunRestore.Assessment.Assessments;
+using RunRestore.Assessment.ClinicScreens;
 using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Messaging;
 using RunRestore.Intake.V1;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
+using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Messaging;
 using RunRestore.ServiceDefaults.RunnerDirectory;
@@ -16,6 +19,9 @@ namespace RunRestore.Assessment;
 public static class AssessmentModule
 {
     public const string ServiceName = "assessment";
+    public const string ClinicInboundExchange = "runrestore.clinic-inbound";
+    public const string ClinicScreenRoutingKey = "runrestore.clinic.screen_submitted";
+    public const string ClinicScreensQueue = "assessment-clinic-screens";
 
     public static WebApplicationBuilder AddAssessment(this WebApplicationBuilder builder)
     {
@@ -34,7 +40,26 @@ public static class AssessmentModule
         {
             bus.AddConsumer<KnownRunnerConsumer>();
             bus.AddConsumer<IntakePictureConsumers>(typeof(IntakePictureConsumerDefinition));
-        });
+            bus.AddConsumer<ReceivingClinicScreen>().ExcludeFromConfigureEndpoints();
+        }, (context, rabbit) => rabbit.ReceiveEndpoint(ClinicScreensQueue, endpoint =>
+        {
+            // Clinics publish plain CloudEvents JSON (no MassTransit envelope) to a topic exchange of their own.
+            endpoint.UseRawJsonDeserializer(isDefault: true);
+            endpoint.ConfigureConsumeTopology = false;
+            endpoint.Bind(ClinicInboundExchange, b =>
+            {
+                b.ExchangeType = "topic";
+                b.RoutingKey = ClinicScreenRoutingKey;
+            });
+            // Bad screens fail fast to "<queue>_error" with the reason; a runner not known yet is retried.
+            endpoint.UseMessageRetry(r =>
+            {
+                r.Ignore<InvalidRequestException>();
+                r.Ignore<PreconditionFailedException>();
+                r.Intervals(500, 1000, 2000, 5000, 10000);
+            });
+            endpoint.ConfigureConsumer<ReceivingClinicScreen>(context);
+        }));
         return builder;
     }
 }

@@ -41,6 +41,25 @@ public sealed class RawRabbitSubscriber : IAsyncDisposable
         return new RawRabbitSubscriber(connection, channel, queues);
     }
 
+    /// <summary>The next message from <paramref name="exchange"/> that matches, skipping others (e.g. another test's).</summary>
+    public async Task<Envelope> NextAsync(string exchange, Func<Envelope, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var next = await NextAsync(exchange);
+            if (match(next))
+            {
+                return next;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No matching message on {exchange} within 30 s.");
+            }
+        }
+    }
+
     /// <summary>The next message from <paramref name="exchange"/>, waiting up to 30 s.</summary>
     public async Task<Envelope> NextAsync(string exchange)
     {

@@ -11,6 +11,16 @@ public static class StartingAssessment
     public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, IntakeLoadReader intake, string runnerId,
         string reason, string painReportId, TimeProvider time, CancellationToken ct)
     {
+        var started = await DecideAsync(session, intake, runnerId, reason, painReportId, time.GetUtcNow(), ct).ConfigureAwait(false);
+        session.Events.StartStream<AssessmentRecord>(started.AssessmentId, started);
+        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return AssessmentRecord.Create(started);
+    }
+
+    /// <summary>Checks the request and takes the snapshot of runner, pain and load that starts an assessment's stream.</summary>
+    public static async Task<AssessmentStarted> DecideAsync(IQuerySession session, IntakeLoadReader intake, string runnerId,
+        string reason, string painReportId, DateTimeOffset now, CancellationToken ct)
+    {
         var violations = new FieldViolations();
         var trimmed = reason.Trim();
         violations.Check(trimmed.Length is > 0 and <= 200, "reason", "must be 1-200 characters");
@@ -34,11 +44,7 @@ public static class StartingAssessment
         }
 
         var load = await intake.ReadAsync(session, runner.Id, ct).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        var started = new AssessmentStarted(Guid.CreateVersion7(now), runner.Id, trimmed, now.Year - runner.BirthYear, runner.Sex,
+        return new AssessmentStarted(Guid.CreateVersion7(now), runner.Id, trimmed, now.Year - runner.BirthYear, runner.Sex,
             pain, load, now);
-        session.Events.StartStream<AssessmentRecord>(started.AssessmentId, started);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
-        return AssessmentRecord.Create(started);
     }
 }

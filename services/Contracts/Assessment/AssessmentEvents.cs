@@ -14,7 +14,7 @@ public sealed record AssessmentCompleted(
     bool IsReassessment,
     string? PainSite,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<ContributingRegion> Regions);
+    IReadOnlyList<ContributingRegion> Regions) : IClinicEvent;
 
 /// <summary>
 /// One finding of a screen. <paramref name="Kind"/>: strength_deficit, mobility_limit, control_compensation, balance,

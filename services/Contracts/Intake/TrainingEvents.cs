@@ -38,7 +38,7 @@ public sealed record PainReported(
     decimal? OnsetMinutes,
     Guid? LinkedRunId,
     int DurationDays,
-    string Notes);
+    string Notes) : IClinicEvent;
 
 /// <summary>An earlier pain report is resolved.</summary>
 public sealed record PainResolved(Guid RunnerId, Guid PainReportId, string Date);

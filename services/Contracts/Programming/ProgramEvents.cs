@@ -20,16 +20,16 @@ public sealed record ProgramPrescribed(
     int SessionsPerWeek,
     int PainCeiling,
     IReadOnlyList<ProgramExerciseItem> Exercises,
-    ProgramExplanation Why);
+    ProgramExplanation Why) : IClinicEvent;
 
 /// <summary>
 /// The program adapted. <paramref name="Change"/>: exercise_progressed, exercise_regressed, exercise_held,
 /// progressions_held, running_volume_advised, next_session_regression_planned, pain_ceiling_set.
 /// </summary>
-public sealed record ProgramAdapted(Guid RunnerId, string Change, string Summary, ProgramExplanation Why);
+public sealed record ProgramAdapted(Guid RunnerId, string Change, string Summary, ProgramExplanation Why) : IClinicEvent;
 
 /// <summary>The runner moved to another phase, by the rules or by a clinician (<paramref name="ByClinician"/>).</summary>
-public sealed record PhaseAdvanced(Guid RunnerId, string From, string To, bool ByClinician, ProgramExplanation Why);
+public sealed record PhaseAdvanced(Guid RunnerId, string From, string To, bool ByClinician, ProgramExplanation Why) : IClinicEvent;
 
 /// <summary>A clinician should look: <paramref name="Level"/> low, high, critical (P3), engagement or inactive (P4).</summary>
-public sealed record ClinicianAlertRaised(Guid RunnerId, string Level, ProgramExplanation Why);
+public sealed record ClinicianAlertRaised(Guid RunnerId, string Level, ProgramExplanation Why) : IClinicEvent;

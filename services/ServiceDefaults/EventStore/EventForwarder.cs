@@ -6,6 +6,8 @@ using Marten;
 using Marten.Subscriptions;
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using RunRestore.Contracts;
+using RunRestore.ServiceDefaults.Messaging;
 using RunRestore.ServiceDefaults.Telemetry;
 
 namespace RunRestore.ServiceDefaults.EventStore;
@@ -21,7 +23,8 @@ public interface IIntegrationEventMap
 /// The event store is the outbox (ARCHITECTURE.md): this Marten subscription publishes each committed event to
 /// RabbitMQ with MessageId = event id, CorrelationId = stream id and the clinic in a header. Marten stores the
 /// subscription's position only after a page is published, so a crash or broker outage delays messages and a
-/// restart may publish some again (at least once); consumers dedupe on MessageId.
+/// restart may publish some again (at least once); consumers dedupe on MessageId. Clinic-facing events also go out as
+/// CloudEvents (<see cref="ClinicEventPublisher"/>), with the same at-least-once guarantee.
 /// </summary>
 public sealed partial class EventForwarder : SubscriptionBase
 {
@@ -30,12 +33,14 @@ public sealed partial class EventForwarder : SubscriptionBase
 
     private readonly IBus _bus;
     private readonly IIntegrationEventMap _map;
+    private readonly ClinicEventPublisher _clinicEvents;
     private readonly ILogger<EventForwarder> _logger;
 
-    public EventForwarder(IBus bus, IIntegrationEventMap map, ILogger<EventForwarder> logger)
+    public EventForwarder(IBus bus, IIntegrationEventMap map, ClinicEventPublisher clinicEvents, ILogger<EventForwarder> logger)
     {
         _bus = bus;
         _map = map;
+        _clinicEvents = clinicEvents;
         _logger = logger;
         Name = "integration-events";
     }
@@ -60,6 +65,12 @@ public sealed partial class EventForwarder : SubscriptionBase
                 context.CorrelationId = domainEvent.StreamId;
                 context.Headers.Set(ClinicHeader, domainEvent.TenantId);
             }, timeout.Token).ConfigureAwait(false);
+            if (message is IClinicEvent clinicEvent)
+            {
+                await _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp,
+                    timeout.Token).ConfigureAwait(false);
+            }
+
             RunRestoreDiagnostics.EventsForwarded.Add(1, new KeyValuePair<string, object?>("event", domainEvent.EventTypeName));
             LogForwarded(_logger, domainEvent.EventTypeName, domainEvent.Id, domainEvent.StreamId);
         }

@@ -22,6 +22,7 @@ public static class EventStoreExtensions
         var settings = builder.Configuration.GetSection(EventStoreOptions.Section).Get<EventStoreOptions>() ?? new();
         var schema = settings.Schema ?? serviceName;
 
+        builder.Services.AddSingleton(sp => new Messaging.ClinicEventPublisher(sp.GetRequiredService<IConfiguration>(), serviceName));
         builder.Services.AddHealthChecks().AddNpgSql(
             sp => ConnectionString(sp.GetRequiredService<IConfiguration>()), name: "postgres", tags: [ReadyTag]);
 

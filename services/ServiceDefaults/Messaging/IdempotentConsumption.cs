@@ -29,6 +29,12 @@ public static class IdempotentConsumption
 
         var type = new KeyValuePair<string, object?>("message", typeof(T).Name);
         await using var session = store.LightweightSession(clinic);
+        // The events a consumer appends continue the trace of the message that caused them.
+        if (System.Diagnostics.Activity.Current is { } activity)
+        {
+            session.SetHeader(ClinicSessionFactory.TraceParentHeader, activity.Id!);
+        }
+
         if (await session.LoadAsync<ProcessedMessage>(messageId, context.CancellationToken).ConfigureAwait(false) is not null)
         {
             RunRestoreDiagnostics.DuplicateMessagesSkipped.Add(1, type);

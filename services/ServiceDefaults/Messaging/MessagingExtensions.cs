@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.ServiceDefaults.Messaging;
 
@@ -9,7 +10,8 @@ namespace RunRestore.ServiceDefaults.Messaging;
 public static class MessagingExtensions
 {
     public static WebApplicationBuilder AddMessaging(this WebApplicationBuilder builder, string serviceName,
-        Action<IBusRegistrationConfigurator>? consumers = null)
+        Action<IBusRegistrationConfigurator>? consumers = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? endpoints = null)
     {
         builder.Services.AddMassTransit(bus =>
         {
@@ -22,7 +24,14 @@ public static class MessagingExtensions
                     ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
                 rabbit.Host(new Uri(uri), host => host.ConnectionName(serviceName));
                 // The Debian broker has no delayed-message plugin (TECH-NOTES.md): immediate retries, then <queue>_error.
-                rabbit.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000, 5000));
+                // Bad input never gets better by retrying: straight to the error queue with the reason.
+                rabbit.UseMessageRetry(r =>
+                {
+                    r.Ignore<InvalidRequestException>();
+                    r.Ignore<PreconditionFailedException>();
+                    r.Intervals(100, 500, 1000, 2000, 5000);
+                });
+                endpoints?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -70,7 +70,8 @@ public sealed class AssessmentApiTests(AssessmentApiServices services) : IClassF
         Assert.Contains(hip.Key, top.SupportingFindingKeys);
         Assert.Contains("not a proven cause", top.Explanation, StringComparison.Ordinal);
 
-        var published = await rabbit.NextAsync("RunRestore.Contracts.Assessment:AssessmentCompleted");
+        var published = await rabbit.NextAsync("RunRestore.Contracts.Assessment:AssessmentCompleted",
+            m => m.Message.GetProperty("assessmentId").GetString() == started.AssessmentId);
         Assert.Equal(Clinic, published.Clinic);
         Assert.Equal(started.AssessmentId, published.Message.GetProperty("assessmentId").GetString());
         Assert.Equal("anterior_knee", published.Message.GetProperty("painSite").GetString());

@@ -83,7 +83,8 @@ public sealed class ProgrammingFlowTests(ProgrammingFlowServices services) : ICl
         Assert.Contains(program.Exercises, e => e.FindingKey == "M4:hip_abductors:left");
         Assert.All(program.Exercises, e => Assert.False(string.IsNullOrEmpty(e.Why?.Sentence)));
         Assert.Equal(3, program.PainCeiling);
-        var published = await rabbit.NextAsync("RunRestore.Contracts.Programming:ProgramPrescribed");
+        var published = await rabbit.NextAsync("RunRestore.Contracts.Programming:ProgramPrescribed",
+            m => m.Message.GetProperty("runnerId").GetString() == runnerId);
         Assert.Equal(runnerId, published.Message.GetProperty("runnerId").GetString());
 
         // The broker delivers the same AssessmentCompleted again (same MessageId): nothing changes.

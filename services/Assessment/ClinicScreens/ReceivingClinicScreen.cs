@@ -1,0 +1,114 @@
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+using MassTransit;
+using RunRestore.Assessment.Assessments;
+using RunRestore.Assessment.IntakePicture;
+using RunRestore.Contracts.Assessment;
+using RunRestore.ServiceDefaults.Clients;
+using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.Messaging;
+using RunRestore.ServiceDefaults.Telemetry;
+
+namespace RunRestore.Assessment.ClinicScreens;
+
+/// <summary>
+/// A clinic's system submits a completed screen as a message (CloudEvents JSON, no MassTransit needed): it is checked
+/// like the gRPC path (catalogue, units, ranges, sides), stored as one assessment — started, results, completed — and
+/// published like any other. Idempotent on CloudEvents source + id; an invalid screen stores nothing and ends in the
+/// error queue with the reason.
+/// </summary>
+public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader intake, TimeProvider time)
+    : IConsumer<ClinicScreenSubmitted>
+{
+    public async Task Consume(ConsumeContext<ClinicScreenSubmitted> context)
+    {
+        var m = context.Message;
+        new FieldViolations()
+            .Check(m.SpecVersion == "1.0", "specversion", "must be 1.0")
+            .Check(!string.IsNullOrWhiteSpace(m.Id) && !string.IsNullOrWhiteSpace(m.Source), "id", "id and source must be given")
+            .Check(!string.IsNullOrWhiteSpace(m.Clinic), "clinic", "must name the clinic")
+            .Check(m.Data?.Results is { Count: > 0 }, "data.results", "must hold at least one result")
+            .Check(Guid.TryParse(m.Subject, out _), "subject", "must be the runner id (UUID)")
+            .ThrowIfAny();
+
+        var data = m.Data!;
+        var processedId = KeyOf(m.Source, m.Id);
+        await using var session = store.LightweightSession(m.Clinic);
+        if (await session.LoadAsync<ProcessedMessage>(processedId, context.CancellationToken).ConfigureAwait(false) is not null)
+        {
+            RunRestoreDiagnostics.DuplicateMessagesSkipped.Add(1, new KeyValuePair<string, object?>("message", nameof(ClinicScreenSubmitted)));
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        AssessmentStarted started;
+        using (ServiceIdentity.ActFor(m.Clinic))
+        {
+            started = await StartingAssessment.DecideAsync(session, intake, m.Subject, data.Reason, data.PainReportId ?? "", now,
+                context.CancellationToken).ConfigureAwait(false);
+        }
+
+        var assessment = AssessmentRecord.Create(started);
+        var events = new List<object> { started };
+        foreach (var (result, index) in data.Results.Select((r, i) => (r, i)))
+        {
+            var recorded = new TestResultRecorded(Prefixed($"data.results[{index}].", () => RecordingTestResult.Decide(assessment,
+                new TestResultDraft(result.TestCode, SideOf(result.Side), (double)result.Value, result.Unit, RatingOf(result.Rating), result.Notes),
+                Guid.CreateVersion7(now))), now);
+            assessment = assessment.Apply(recorded);
+            events.Add(recorded);
+        }
+
+        var first = await session.Query<AssessmentRecord>()
+            .Where(a => a.RunnerId == started.RunnerId && a.Completion != null)
+            .OrderBy(a => a.Completion!.CompletedAt)
+            .FirstOrDefaultAsync(context.CancellationToken).ConfigureAwait(false);
+        events.Add(CompletingAssessment.Decide(assessment, first?.Completion?.CompletedOn, now));
+        session.Events.StartStream<AssessmentRecord>(started.AssessmentId, events);
+        session.Insert(new ProcessedMessage(processedId, nameof(ClinicScreenSubmitted), now));
+        await session.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
+        RunRestoreDiagnostics.MessagesConsumed.Add(1, new KeyValuePair<string, object?>("message", nameof(ClinicScreenSubmitted)));
+    }
+
+    /// <summary>CloudEvents source + id as a stable processed-message id.</summary>
+    public static Guid KeyOf(string source, string id) =>
+        new(SHA256.HashData(Encoding.UTF8.GetBytes($"{source}\n{id}")).AsSpan(0, 16));
+
+    private static int SideOf(string? side) => side?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => 0,
+        "left" => 1,
+        "right" => 2,
+        _ => -1,
+    };
+
+    private static int RatingOf(string? rating) => rating?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => 0,
+        "good" => 1,
+        "fair" => 2,
+        "poor" => 3,
+        _ => -1,
+    };
+
+    // Field names in the error say which result was wrong.
+    private static T Prefixed<T>(string prefix, Func<T> decide)
+    {
+        try
+        {
+            return decide();
+        }
+        catch (InvalidRequestException ex)
+        {
+            var violations = new FieldViolations();
+            foreach (var v in ex.Violations)
+            {
+                violations.Add(prefix + v.Field, v.Description);
+            }
+
+            violations.ThrowIfAny();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace RunRestore.Contracts.Assessment;
+
+/// <summary>
+/// Inbound from a clinic's system: a completed movement screen, as CloudEvents 1.0 JSON published to the
+/// "runrestore.clinic-inbound" topic exchange with routing key "runrestore.clinic.screen_submitted"
+/// (docs/asyncapi.yaml). <see cref="Source"/> + <see cref="Id"/> make it idempotent; <see cref="Clinic"/> names the tenant;
+/// <see cref="Subject"/> is the runner id. Invalid screens go to the "assessment-clinic-screens_error" queue with the reason.
+/// </summary>
+public sealed record ClinicScreenSubmitted(
+    [property: JsonPropertyName("specversion")] string SpecVersion,
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("source")] string Source,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("clinic")] string Clinic,
+    [property: JsonPropertyName("data")] ClinicScreen Data);
+
+/// <summary>The screen: why, the pain report it reasons from (optional), and the results.</summary>
+public sealed record ClinicScreen(
+    [property: JsonPropertyName("reason")] string Reason,
+    [property: JsonPropertyName("pain_report_id")] string? PainReportId,
+    [property: JsonPropertyName("results")] IReadOnlyList<ClinicScreenResult> Results);
+
+/// <summary>One result: a test code of the catalogue, side "left"/"right" (or empty), value, unit, rating good/fair/poor.</summary>
+public sealed record ClinicScreenResult(
+    [property: JsonPropertyName("test_code")] string TestCode,
+    [property: JsonPropertyName("side")] string? Side,
+    [property: JsonPropertyName("value")] decimal Value,
+    [property: JsonPropertyName("unit")] string? Unit,
+    [property: JsonPropertyName("rating")] string? Rating,
+    [property: JsonPropertyName("notes")] string? Notes);
