@@ -30,6 +30,8 @@ public static class ProgrammingModule
         builder.Services.AddSingleton<IIntegrationEventMap, ProgrammingIntegrationEvents>();
         builder.Services.AddServiceClient<IntakeService.IntakeServiceClient>("Intake", Scopes.IntakeRead);
         builder.Services.AddScoped<HardRunCalendar>();
+        builder.Services.AddSingleton<EngagementMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EngagementMonitor>());
         builder.AddMessaging(ServiceName, bus =>
         {
             bus.AddConsumer<KnownRunnerConsumer>();

@@ -209,6 +209,23 @@ public sealed class ProgrammingFlowTests(ProgrammingFlowServices services) : ICl
         Assert.Contains(library.Exercises, e => e.Progression.Length > 0 && e.Regression.Length > 0);
     }
 
+    [Fact]
+    public async Task A_runner_who_goes_quiet_gets_a_nudge_after_49_hours_and_the_clinician_an_alert_after_14_days()
+    {
+        var (runnerId, _) = await ScreenedRunnerAsync();
+        await ProgramAsync(runnerId);
+        var monitor = services.Programming.Services.GetRequiredService<RunRestore.Programming.Programs.EngagementMonitor>();
+
+        await monitor.CheckAllAsync(DateTimeOffset.UtcNow.AddHours(50), CancellationToken.None);
+        await monitor.CheckAllAsync(DateTimeOffset.UtcNow.AddHours(51), CancellationToken.None);
+        await monitor.CheckAllAsync(DateTimeOffset.UtcNow.AddDays(15), CancellationToken.None);
+
+        var history = await Programs.GetProgramHistoryAsync(new() { RunnerId = runnerId });
+        Assert.Single(history.Changes, c => c.Type == "engagement_nudged");
+        var alert = Assert.Single(history.Changes, c => c.Type == "clinician_alert_raised");
+        Assert.Equal("P4", alert.Why.RuleId);
+    }
+
     private static bool ExerciseHasEasierStep(ProgramExercise exercise) => exercise.Step > 0;
 
     /// <summary>Counts a RunRestore metric's increments in this process.</summary>
