@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Run the tests: makes sure the PostgreSQL/RabbitMQ binaries are installed (the test fixture starts its
-# own throwaway servers from them on free ports), lints protos/ with buf, then runs every test project.
+# own throwaway servers from them on free ports), lints protos/ with buf, then runs every test project,
+# then (phase "node") starts the services with deploy/run.sh and plays clients/node/journey.mjs against them.
 #   bash deploy/test.sh [extra dotnet test args, e.g. --filter "FullyQualifiedName~Skeleton"]
-# Results: .local/test-results/*.trx (cleared first). The last line is "N passed, M failed[, K skipped]".
+# Results: .local/test-results/*.trx (cleared first). The last line is "N passed, M failed[, K skipped]";
+# the node journey counts as one test. Env: RR_SKIP_NODE=1 skips the node phase.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -42,9 +44,64 @@ for trx in "$RESULTS"/*.trx; do
   failed=$((failed + $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted)))
   skipped=$((skipped + $(counter "$trx" notExecuted)))
 done
+dotnet_failed=$failed
+
+# The node journey: a non-.NET client against the services as deploy/run.sh runs them (default ports
+# 5101-5103, PostgreSQL 54329, RabbitMQ 56729). What the phase started is stopped by the trap, also on failure;
+# services or infrastructure of this checkout that were already running before are left running.
+node_journey() (
+  # shellcheck source=deploy/services.sh
+  source deploy/services.sh
+  local_infra_before=false
+  services_before=()
+  deploy/local/infra.sh status >/dev/null 2>&1 && local_infra_before=true
+  for name in intake assessment programming; do
+    svc_pid "$name" >/dev/null && services_before+=("$name")
+  done
+  # shellcheck disable=SC2317 # called from the EXIT trap
+  stop_started() {
+    local to_stop=() n
+    for n in intake programming assessment; do
+      [[ " ${services_before[*]} " == *" $n "* ]] || to_stop+=("$n")
+    done
+    echo "==> node: stopping what this phase started" >&2
+    if ((${#services_before[@]} == 0)) && ! $local_infra_before; then
+      bash "$ROOT/deploy/stop.sh"
+    else
+      echo "==> node: leaving running what ran before (services: ${services_before[*]:-none}; infrastructure: $local_infra_before)" >&2
+      if ((${#to_stop[@]})); then bash "$ROOT/deploy/stop.sh" --services-only "${to_stop[@]}" || return 1; fi
+      $local_infra_before || "$ROOT/deploy/local/infra.sh" down
+    fi
+  }
+  trap 'stop_started || { echo "==> node: stopping failed (see above)" >&2; exit 1; }' EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  # set -e does not apply inside a function called as an if condition: every step checks its own status.
+  export RR_NO_DEMO=1 # deploy/run.sh's demo journey would duplicate this one
+  bash deploy/run.sh || { echo "==> node: deploy/run.sh failed" >&2; exit 1; }
+  # npm keeps its own copy of the lock file in node_modules; reinstall only when package-lock.json is newer.
+  lock=clients/node/package-lock.json installed=clients/node/node_modules/.package-lock.json
+  if [[ ! -f $installed || $lock -nt $installed ]]; then
+    (cd clients/node && npm ci --no-audit --no-fund) || { echo "==> node: npm ci failed" >&2; exit 1; }
+  fi
+  node clients/node/journey.mjs || { echo "==> node: clients/node/journey.mjs failed" >&2; exit 1; }
+)
+
+if [[ ${RR_SKIP_NODE:-0} == 1 ]]; then
+  echo "==> node: skipped (RR_SKIP_NODE=1)" >&2
+else
+  phase node "deploy/run.sh, node clients/node/journey.mjs, deploy/stop.sh"
+  if node_journey; then
+    passed=$((passed + 1))
+    echo "==> node: journey passed" >&2
+  else
+    failed=$((failed + 1))
+    echo "==> node: journey FAILED (service logs: .local/logs/)" >&2
+  fi
+fi
 phase end
 echo "==> timings: ${timings[*]}, total ${SECONDS}s" >&2
-if ((rc != 0 && failed == 0)); then
+if ((rc != 0 && dotnet_failed == 0)); then
   echo "==> dotnet test exited $rc with no failed test recorded: a build error or a test host that crashed (see above)" >&2
 fi
 summary="$passed passed, $failed failed"
