@@ -59,7 +59,25 @@ wait_ready() {
 # Placeholder: a later issue plays a demo journey against the running services here
 # (register a runner through intake, then read what assessment and programming made of it).
 play_journey() {
-  return 0
+  if [[ ${RR_NO_DEMO:-} == 1 ]]; then
+    log "demo skipped (RR_NO_DEMO=1)"
+    return 0
+  fi
+  local cli="$RR_REPO_ROOT/services/Cli/bin/Release/net10.0/runrestore.dll" rc=0
+  log "demo: dotnet ${cli#"$RR_REPO_ROOT"/} demo   (skip it with RR_NO_DEMO=1)"
+  dotnet "$cli" demo || rc=$?
+  cat <<EOF
+
+Try next with the CLI (the services keep running):
+  alias runrestore='dotnet $cli'
+  runrestore --help        runrestore demo   (plays it again with a new runner)
+  grpcurl -plaintext -H "authorization: Bearer \$(runrestore token)" -d '{}' 127.0.0.1:${SVC_GRPC[assessment]} runrestore.assessment.v1.AssessmentService/GetTestCatalogue
+EOF
+  # A broken journey must be noticed: fail run.sh, but only after the hint, and leave the services up to look at.
+  if ((rc != 0)); then
+    log "demo failed (exit $rc); the services are still running, logs in ${LOG_DIR#"$RR_REPO_ROOT"/}/"
+    return "$rc"
+  fi
 }
 # ---------------------------------------------------------------------------------------------------
 

@@ -1,0 +1,3 @@
+using RunRestore.Cli.App;
+
+return await CliApp.RunAsync(args).ConfigureAwait(false);
