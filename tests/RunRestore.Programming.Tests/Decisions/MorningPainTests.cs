@@ -75,9 +75,9 @@ public sealed class MorningPainTests
     }
 
     [Fact]
-    public void A_morning_in_the_future_is_refused()
+    public void A_morning_more_than_a_day_in_the_future_is_refused()
     {
         Assert.Equal("date", Assert.Throws<ProgramRuleViolationException>(
-            () => ProgramDecisions.RecordNextMorningPain(Day(2), 1, _scenario.Program, At(1))).Field);
+            () => ProgramDecisions.RecordNextMorningPain(Day(3), 1, _scenario.Program, At(1))).Field);
     }
 }

@@ -97,7 +97,7 @@ public sealed class RecordingSessionTests
     [Fact]
     public void Bad_numbers_and_a_future_date_are_refused_together()
     {
-        var input = new SessionInput(Id(5), Day(1), [new ExerciseResult("clamshell", false, -1, -2, -3, -4m, 11, 11),
+        var input = new SessionInput(Id(5), Day(2), [new ExerciseResult("clamshell", false, -1, -2, -3, -4m, 11, 11),
             new ExerciseResult("glute_bridge", false, 3, 12, null, null, -1, -1)]);
 
         var ex = Assert.Throws<ProgramRuleViolationException>(() => ProgramDecisions.RecordSession(input, _scenario.Program, At(0)));

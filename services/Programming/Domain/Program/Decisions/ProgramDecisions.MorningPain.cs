@@ -14,7 +14,8 @@ public static partial class ProgramDecisions
         ArgumentNullException.ThrowIfNull(program);
         new FieldProblems()
             .Check(pain is >= 0 and <= 10, "pain", "must be between 0 and 10")
-            .Check(date <= Wording.Today(now), "date", "must not be in the future")
+            // Runner-local date against UTC's today: like intake, accept up to one day ahead.
+            .Check(date <= Wording.Today(now).AddDays(1), "date", "must not be more than 1 day in the future")
             .ThrowIfAny();
         new FieldProblems()
             .Check(date >= program.StartedOn, "date", "must not be before the program started on " + Wording.Day(program.StartedOn))

@@ -33,7 +33,8 @@ public static partial class ProgramDecisions
         var results = session.Exercises ?? [];
         var input = new FieldProblems()
             .Check(session.SessionId != Guid.Empty, "session_id", "must be given")
-            .Check(session.Date <= today, "date", "must not be in the future")
+            // Dates are the runner's local dates and "today" is UTC's: like intake, accept up to one day ahead.
+            .Check(session.Date <= today.AddDays(1), "date", "must not be more than 1 day in the future")
             .Check(results.Count > 0, "exercises", "must hold at least one exercise");
         for (var i = 0; i < results.Count; i++)
         {
