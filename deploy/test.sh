@@ -4,7 +4,7 @@
 # then (phase "node") starts the services with deploy/run.sh and plays clients/node/journey.mjs against them.
 #   bash deploy/test.sh [extra dotnet test args, e.g. --filter "FullyQualifiedName~Skeleton"]
 # Results: .local/test-results/*.trx (cleared first). The last line is "N passed, M failed[, K skipped]";
-# the node journey counts as one test. Env: RR_SKIP_NODE=1 skips the node phase.
+# the Node.js journey and the CLI demo journey count as one test each. Env: RR_SKIP_NODE=1 skips the node phase.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -78,25 +78,33 @@ node_journey() (
   trap 'exit 143' TERM
   # set -e does not apply inside a function called as an if condition: every step checks its own status.
   export RR_NO_DEMO=1 # deploy/run.sh's demo journey would duplicate this one
-  bash deploy/run.sh || { echo "==> node: deploy/run.sh failed" >&2; exit 1; }
+  bash deploy/run.sh || { echo "==> node: deploy/run.sh failed" >&2; exit 3; }
   # npm keeps its own copy of the lock file in node_modules; reinstall only when package-lock.json is newer.
   lock=clients/node/package-lock.json installed=clients/node/node_modules/.package-lock.json
   if [[ ! -f $installed || $lock -nt $installed ]]; then
-    (cd clients/node && npm ci --no-audit --no-fund) || { echo "==> node: npm ci failed" >&2; exit 1; }
+    (cd clients/node && npm ci --no-audit --no-fund) || { echo "==> node: npm ci failed" >&2; exit 3; }
   fi
-  node clients/node/journey.mjs || { echo "==> node: clients/node/journey.mjs failed" >&2; exit 1; }
+  # Two journeys count as two tests; the exit code says which failed (1 node, 2 demo, 3 both or setup).
+  result=0
+  node clients/node/journey.mjs || { echo "==> node: clients/node/journey.mjs failed" >&2; result=1; }
+  # The README run command's journey (runrestore demo), through the CLI against the same services.
+  dotnet services/Cli/bin/Release/net10.0/runrestore.dll demo || { echo "==> node: runrestore demo failed" >&2; result=$((result | 2)); }
+  exit "$result"
 )
 
 if [[ ${RR_SKIP_NODE:-0} == 1 ]]; then
   echo "==> node: skipped (RR_SKIP_NODE=1)" >&2
 else
-  phase node "deploy/run.sh, node clients/node/journey.mjs, deploy/stop.sh"
-  if node_journey; then
-    passed=$((passed + 1))
-    echo "==> node: journey passed" >&2
+  phase node "deploy/run.sh, node clients/node/journey.mjs, runrestore demo, deploy/stop.sh"
+  journeys=0
+  node_journey || journeys=$?
+  for bit in 1 2; do
+    if ((journeys & bit)); then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+  done
+  if ((journeys == 0)); then
+    echo "==> node: the Node.js journey and the demo journey passed" >&2
   else
-    failed=$((failed + 1))
-    echo "==> node: journey FAILED (service logs: .local/logs/)" >&2
+    echo "==> node: a journey FAILED (service logs: .local/logs/)" >&2
   fi
 fi
 phase end
