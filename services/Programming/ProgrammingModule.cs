@@ -23,7 +23,7 @@ public static class ProgrammingModule
         builder.AddEventStore(ServiceName, opts =>
             {
                 opts.Schema.For<KnownRunner>();
-                opts.Schema.For<RecentRunningPain>();
+                opts.Schema.For<IntakeSignalLog>();
                 opts.Projections.Snapshot<RunnerProgram>(SnapshotLifecycle.Inline);
             })
             .AddSubscriptionWithServices<EventForwarder>(ServiceLifetime.Singleton);

@@ -24,8 +24,8 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
             var date = DateOnly.ParseExact(m.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (m.Phase == "during_run")
             {
-                var log = await session.LoadAsync<RecentRunningPain>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
-                    ?? new RecentRunningPain(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
+                var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
+                    ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
                 session.Store(log.With(new RunningPainReport(date, m.Severity)));
             }
             else if (m.Phase == "next_morning")
@@ -37,18 +37,33 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         });
 
     public Task Consume(ConsumeContext<IntakeEvents.LoadFlagRaised> context) =>
-        store.ConsumeOnceAsync(context, time, session => AppendIfProgramAsync(session, context.Message.RunnerId,
-            p => ProgramDecisions.ReactToLoadFlag(context.Message.RuleId, context.Message.Kind, context.Message.Severity, p,
-                time.GetUtcNow()), context.CancellationToken));
+        store.ConsumeOnceAsync(context, time, async session =>
+        {
+            var m = context.Message;
+            var applied = await AppendIfProgramAsync(session, m.RunnerId,
+                p => ProgramDecisions.ReactToLoadFlag(m.RuleId, m.Kind, m.Severity, p, time.GetUtcNow()), context.CancellationToken)
+                .ConfigureAwait(false);
+            if (!applied)
+            {
+                // No program yet: remember the flag, the prescription applies it (T5) if it is still recent.
+                var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
+                    ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
+                session.Store(log.With(new RaisedLoadFlag(m.RuleId, m.Kind, m.Severity,
+                    DateOnly.ParseExact(m.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture))));
+            }
+        });
 
-    private static async Task AppendIfProgramAsync(IDocumentSession session, Guid runnerId,
+    private static async Task<bool> AppendIfProgramAsync(IDocumentSession session, Guid runnerId,
         Func<RunnerProgram, IReadOnlyList<object>> decide, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<RunnerProgram>(runnerId, ct).ConfigureAwait(false);
-        if (stream.Aggregate is { } program)
+        if (stream.Aggregate is not { } program)
         {
-            stream.AppendMany(decide(program));
+            return false;
         }
+
+        stream.AppendMany(decide(program));
+        return true;
     }
 }
 

@@ -33,7 +33,7 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
                 hardRuns = await calendar.ForWeekAsync(m.RunnerId, monday, context.CancellationToken).ConfigureAwait(false);
             }
 
-            var pain = await session.LoadAsync<RecentRunningPain>(m.RunnerId, context.CancellationToken).ConfigureAwait(false);
+            var pain = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false);
             var screen = new ScreenSummary(m.AssessmentId, Parse(m.CompletedOn), Parse(m.FirstCompletedOn), m.IsReassessment,
                 m.PainSite, m.Findings.Select(f => new ScreenFinding(f.Key, f.Kind, f.Region, f.Side, f.RuleId)).ToList(),
                 pain?.WorstSince(today.AddDays(-14)));
@@ -41,6 +41,17 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
                 .ConfigureAwait(false);
             var events = ProgramStreams.Translate(() => ProgramDecisions.Prescribe(screen, stream.Aggregate, hardRuns.Dates, now));
             stream.AppendMany(events);
+            if (stream.Aggregate is null && events.Count > 0 && events[0] is ProgramPrescribed prescribed && pain?.FlagsBeforeProgram is { Count: > 0 } flags)
+            {
+                // Load flags that arrived before the program (T5): apply the recent ones to the new program.
+                var program = events.Skip(1).Aggregate(RunnerProgram.Create(prescribed), (p, e) => p.Then(e));
+                foreach (var flag in flags.Where(f => f.AsOf >= today.AddDays(-7)))
+                {
+                    var reaction = ProgramDecisions.ReactToLoadFlag(flag.RuleId, flag.Kind, flag.Severity, program, now);
+                    program = reaction.Aggregate(program, (p, e) => p.Then(e));
+                    stream.AppendMany(reaction);
+                }
+            }
         });
     }
 

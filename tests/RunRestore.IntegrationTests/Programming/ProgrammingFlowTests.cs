@@ -36,11 +36,17 @@ public sealed class ProgrammingFlowTests(ProgrammingFlowServices services) : ICl
     private AssessmentApi.AssessmentService.AssessmentServiceClient Assessment => new(services.Assessment.Channel(Token));
     private ProgrammingService.ProgrammingServiceClient Programs => new(services.Programming.Channel(Token));
 
-    private async Task<(string RunnerId, string AssessmentId)> ScreenedRunnerAsync()
+    private async Task<string> RegisteredRunnerAsync()
     {
         var runnerId = (await Intake.RegisterRunnerAsync(new() { DisplayName = "Program Runner", BirthYear = 1990, Sex = Common.V1.Sex.Female })).Runner.RunnerId;
         await Eventually.GetAsync(async () => (await Assessment.GetRunnerAsync(new() { RunnerId = runnerId })).Runner, Delivery, "assessment to learn the runner");
         await Eventually.GetAsync(async () => (await Programs.GetRunnerAsync(new() { RunnerId = runnerId })).Runner, Delivery, "programming to learn the runner");
+        return runnerId;
+    }
+
+    private async Task<(string RunnerId, string AssessmentId)> ScreenedRunnerAsync(string? registered = null)
+    {
+        var runnerId = registered ?? await RegisteredRunnerAsync();
         var assessment = (await Assessment.StartAssessmentAsync(new() { RunnerId = runnerId, Reason = "knee pain" })).Assessment;
         foreach (var (code, side, value, rating) in new[]
         {
@@ -148,16 +154,7 @@ public sealed class ProgrammingFlowTests(ProgrammingFlowServices services) : ICl
             RunnerId = runnerId, Date = Day(0), BodySite = IntakeApi.BodySite.AnteriorKnee, Side = IntakeApi.Side.Left,
             Severity = 3, Phase = IntakeApi.PainPhase.NextMorning,
         });
-        var import = new IntakeApi.ImportRunsRequest { RunnerId = runnerId };
-        foreach (var (day, km) in new[] { (-20, 10.0), (-17, 10.0), (-13, 10.0), (-10, 10.0), (-6, 14.0), (-4, 14.0), (-2, 14.0) })
-        {
-            var run = IntakeHost.Run(0, km);
-            run.Date = Day(day);
-            import.Runs.Add(run);
-        }
-
-        var imported = await Intake.ImportRunsAsync(import);
-        Assert.Contains(imported.FlagsRaised, f => f.RuleId == "L3");
+        await ImportDistanceJumpAsync(runnerId);
 
         var history = await Eventually.GetAsync(async () =>
         {
@@ -224,6 +221,41 @@ public sealed class ProgrammingFlowTests(ProgrammingFlowServices services) : ICl
         Assert.Single(history.Changes, c => c.Type == "engagement_nudged");
         var alert = Assert.Single(history.Changes, c => c.Type == "clinician_alert_raised");
         Assert.Equal("P4", alert.Why.RuleId);
+    }
+
+    [Fact]
+    public async Task A_distance_jump_flagged_before_the_first_screen_still_holds_the_new_programs_progressions()
+    {
+        var runnerId = await RegisteredRunnerAsync();
+        await ImportDistanceJumpAsync(runnerId);
+        var store = services.Programming.Services.GetRequiredService<IDocumentStore>();
+        await Eventually.GetAsync(async () =>
+        {
+            await using var query = store.QuerySession(Clinic);
+            var log = await query.LoadAsync<RunRestore.Programming.Programs.IntakeSignalLog>(Guid.Parse(runnerId));
+            return log?.FlagsBeforeProgram?.Any(f => f.RuleId == "L3") == true ? log : null;
+        }, Delivery, "programming to remember the L3 flag raised before any program");
+
+        await ScreenedRunnerAsync(runnerId);
+        var program = await ProgramAsync(runnerId);
+
+        Assert.NotEmpty(program.ProgressionsHeldUntil);
+        var history = await Programs.GetProgramHistoryAsync(new() { RunnerId = runnerId });
+        Assert.Equal("T5", history.Changes.Single(c => c.Type == "progressions_held").Why.RuleId);
+    }
+
+    private async Task ImportDistanceJumpAsync(string runnerId)
+    {
+        var import = new IntakeApi.ImportRunsRequest { RunnerId = runnerId };
+        foreach (var (day, km) in new[] { (-20, 10.0), (-17, 10.0), (-13, 10.0), (-10, 10.0), (-6, 14.0), (-4, 14.0), (-2, 14.0) })
+        {
+            var run = IntakeHost.Run(0, km);
+            run.Date = Day(day);
+            import.Runs.Add(run);
+        }
+
+        var imported = await Intake.ImportRunsAsync(import);
+        Assert.Contains(imported.FlagsRaised, f => f.RuleId == "L3");
     }
 
     private static bool ExerciseHasEasierStep(ProgramExercise exercise) => exercise.Step > 0;
