@@ -25,18 +25,6 @@ public sealed record ScreenedRunner(int AgeYears, string Sex);
 public sealed record LoadFlagSnapshot(string RuleId, string Kind, string Severity, string Evidence, string Explanation,
     IReadOnlyDictionary<string, decimal> Numbers);
 
-/// <summary>How the finding is expressed to the clinic; the same words as the integration events.</summary>
-public static class FindingKinds
-{
-    public const string StrengthDeficit = "strength_deficit";
-    public const string MobilityLimit = "mobility_limit";
-    public const string ControlCompensation = "control_compensation";
-    public const string Balance = "balance";
-    public const string FootMechanics = "foot_mechanics";
-    public const string Load = "load";
-    public const string RecoveryWellness = "recovery_wellness";
-}
-
 /// <summary>
 /// A finding of a screen. <see cref="Key"/> = "{RuleId}:{Region}:{side or 'both'}" identifies the same finding across
 /// screens (CompareAssessments). <see cref="TriggeringInputs"/> are result ids or "intake:{RuleId}:{Kind}" for load flags.

@@ -1,3 +1,5 @@
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
+
 namespace RunRestore.Assessment.Screening;
 
 public static partial class ScreeningRules

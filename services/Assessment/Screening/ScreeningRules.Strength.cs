@@ -1,4 +1,5 @@
 using System.Globalization;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Assessment.Screening;
 

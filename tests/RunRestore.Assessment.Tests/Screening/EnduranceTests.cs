@@ -1,5 +1,6 @@
 using RunRestore.Assessment.Screening;
 using Xunit;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Assessment.Tests.Screening;
 

@@ -1,6 +1,7 @@
 using RunRestore.Assessment.Screening;
 using Xunit;
 using static RunRestore.Assessment.Tests.Screening.ScreenBuilder;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Assessment.Tests.Screening;
 

@@ -48,20 +48,3 @@ public static class Regions
     public const string FootAnkleControl = "foot_ankle_control";
 }
 
-/// <summary>The assessment service's finding kinds, as sent in AssessmentCompleted.</summary>
-public static class FindingKinds
-{
-    public const string StrengthDeficit = "strength_deficit";
-    public const string MobilityLimit = "mobility_limit";
-    public const string ControlCompensation = "control_compensation";
-    public const string Balance = "balance";
-    public const string FootMechanics = "foot_mechanics";
-    public const string Load = "load";
-    public const string RecoveryWellness = "recovery_wellness";
-
-    public static readonly IReadOnlyList<string> All =
-        [StrengthDeficit, MobilityLimit, ControlCompensation, Balance, FootMechanics, Load, RecoveryWellness];
-
-    /// <summary>The kinds T6 reads as "open strength/control findings" that keep technique work locked.</summary>
-    public static bool BlocksTechnique(string kind) => kind is StrengthDeficit or ControlCompensation;
-}

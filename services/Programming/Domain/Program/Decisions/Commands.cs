@@ -1,4 +1,5 @@
 using RunRestore.Programming.Domain.Library;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Programming.Domain.Program.Decisions;
 

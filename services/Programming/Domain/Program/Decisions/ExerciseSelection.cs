@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using RunRestore.Programming.Domain.Library;
 using static System.FormattableString;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Programming.Domain.Program.Decisions;
 

@@ -1,5 +1,6 @@
 using RunRestore.Programming.Domain.Library;
 using static System.FormattableString;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Programming.Domain.Program.Decisions;
 

@@ -1,5 +1,6 @@
 using RunRestore.Programming.Domain.Library;
 using static System.FormattableString;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Programming.Domain.Program.Decisions;
 
@@ -16,7 +17,7 @@ internal static class TechniqueGate
     public static GateVerdict Evaluate(ScreenSummary screen, RunnerProgram current)
     {
         var days = screen.CompletedOn.DayNumber - screen.FirstCompletedOn.DayNumber;
-        var blocking = screen.Findings.Where(f => FindingKinds.BlocksTechnique(f.Kind)).ToList();
+        var blocking = screen.Findings.Where(f => BlocksTechnique(f.Kind)).ToList();
         var pain = RecentPain(screen, current);
         var phaseOk = current.Phase is Phase.Maintain or Phase.Improve;
 
@@ -81,4 +82,7 @@ internal static class TechniqueGate
 
         return reports.Count > 0 ? reports.Max() : null;
     }
+
+    /// <summary>The kinds T6 reads as "open strength/control findings" that keep technique work locked.</summary>
+    private static bool BlocksTechnique(string kind) => kind is FindingKinds.StrengthDeficit or FindingKinds.ControlCompensation;
 }
