@@ -4,7 +4,8 @@
 # then (phase "node") starts the services with deploy/run.sh and plays clients/node/journey.mjs against them.
 #   bash deploy/test.sh [extra dotnet test args, e.g. --filter "FullyQualifiedName~Skeleton"]
 # Results: .local/test-results/*.trx (cleared first). The last line is "N passed, M failed[, K skipped]";
-# the Node.js journey and the CLI demo journey count as one test each. Env: RR_SKIP_NODE=1 skips the node phase.
+# the Node.js journey and the CLI demo journey count as one test each, and so does the smoke benchmark
+# (RR_SKIP_BENCH=1 skips it). Env: RR_SKIP_NODE=1 skips the node phase.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -105,6 +106,19 @@ else
     echo "==> node: the Node.js journey and the demo journey passed" >&2
   else
     echo "==> node: a journey FAILED (service logs: .local/logs/)" >&2
+  fi
+fi
+# Benchmarks are not tests: the smoke run only proves the benchmark completes and prints every row (no timing
+# assertion); the real figures come from `bash deploy/bench.sh` (docs/benchmarks.md).
+if [[ ${RR_SKIP_BENCH:-0} == 1 ]]; then
+  echo "==> bench: skipped (RR_SKIP_BENCH=1)" >&2
+else
+  phase bench "deploy/bench.sh --smoke"
+  if bash deploy/bench.sh --smoke; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "==> bench: the smoke benchmark FAILED (logs: .local/bench/logs/)" >&2
   fi
 fi
 phase end
