@@ -114,7 +114,20 @@ if [[ ${RR_SKIP_BENCH:-0} == 1 ]]; then
   echo "==> bench: skipped (RR_SKIP_BENCH=1)" >&2
 else
   phase bench "deploy/bench.sh --smoke"
-  if bash deploy/bench.sh --smoke; then
+  # Free loopback ports for the benchmark's own servers, so it never collides with anything else on the machine
+  # (rabbitmqctl reserves 35672-35682).
+  free_port() {
+    local port
+    while :; do
+      port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+      ((port < 35672 || port > 35682)) && { echo "$port"; return; }
+    done
+  }
+  bench_env=(RR_PG_PORT="$(free_port)" RR_RABBIT_PORT="$(free_port)" RR_RABBIT_MGMT_PORT="$(free_port)"
+    RR_RABBIT_DIST_PORT="$(free_port)" RR_RABBIT_NODE="rr-bench-$$@localhost"
+    RR_BENCH_INTAKE_GRPC="$(free_port)" RR_BENCH_ASSESSMENT_GRPC="$(free_port)" RR_BENCH_PROGRAMMING_GRPC="$(free_port)"
+    RR_BENCH_INTAKE_HTTP="$(free_port)" RR_BENCH_ASSESSMENT_HTTP="$(free_port)" RR_BENCH_PROGRAMMING_HTTP="$(free_port)")
+  if env "${bench_env[@]}" bash deploy/bench.sh --smoke; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
