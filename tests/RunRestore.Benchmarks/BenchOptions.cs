@@ -30,7 +30,7 @@ internal sealed class BenchOptions
     /// <summary>Seconds a bare .NET process (this program's --help) takes from start to exit: the cold starts' baseline.</summary>
     public double? DotnetStart { get; private set; }
 
-    /// <summary>Phases to run (all when empty): raw, logrun, typical, import, e2e, rebuild.</summary>
+    /// <summary>Phases to run (all when empty): logrun, typical, import, e2e, rebuild.</summary>
     public HashSet<string> Only { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public bool Runs(string phase) => Only.Count == 0 || Only.Contains(phase);
@@ -73,7 +73,7 @@ internal sealed class BenchOptions
                           [--intake URL] [--assessment URL] [--programming URL] [--pid NAME=PID]... [--pg-pid PID]
                           [--rabbit-pid PID] [--cold-start NAME=S1,S2,..]... [--cold-start-cpu NAME=S1,..]...
                           [--first-start NAME=S]... [--first-start-cpu NAME=S]... [--dotnet-start SECONDS]
-                          [--only raw,logrun,typical,import,e2e,rebuild]
+                          [--only logrun,typical,import,e2e,rebuild]
                         Normally run by deploy/bench.sh, which starts the servers and passes all of this.
                         """);
                     Environment.Exit(0);

@@ -34,6 +34,7 @@ internal static partial class PgStatements
             await using var cmd = db.CreateCommand("""
                 SELECT query, calls, total_exec_time FROM pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND query NOT LIKE '%pg_stat_statements%'
+                  AND query NOT LIKE '%pg_sleep%' -- the HotCold daemons' leader lock waits: time asleep, not work
                 ORDER BY total_exec_time DESC
                 """);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -88,6 +89,17 @@ internal static partial class PgStatements
     private static string Short(string query)
     {
         var q = Spaces().Replace(query, " ").Trim();
+        // The async daemon's two reads of the event table.
+        if (q.Contains("first_after", StringComparison.Ordinal) || q.Contains("gap_edge", StringComparison.Ordinal))
+        {
+            return "daemon high-water query (mt_events)";
+        }
+
+        if (q.Contains("mt_events as d inner join", StringComparison.OrdinalIgnoreCase))
+        {
+            return "daemon event page (mt_events join mt_streams)";
+        }
+
         if (FunctionCall().Match(q) is { Success: true } f)
         {
             return $"{f.Groups[1].Value}()";

@@ -122,7 +122,8 @@ internal sealed class CpuMonitor
     /// <summary>"CPU per operation: intake 2.1 ms, postgres 1.4 ms, ..." from the cores each group used at a rate.</summary>
     public static string PerOperation(Dictionary<string, double> cores, double operationsPerSecond, string what) =>
         operationsPerSecond <= 0 ? "" :
-        $"CPU per {what}: " + string.Join(", ", cores.Where(c => c.Key is not ("machine" or "other") && c.Value >= 0.01)
+        $"CPU per {what}: " + string.Join(", ", cores.Where(c => c.Key is not ("machine" or "other")
+            && !c.Key.StartsWith("other:", StringComparison.Ordinal) && c.Value >= 0.01)
             .OrderByDescending(c => c.Value).Select(c => Report.Inv($"{c.Key} {c.Value * 1000 / operationsPerSecond:0.00} ms")));
 
     private static (long Total, long Idle) MachineTicks()
