@@ -96,6 +96,10 @@ internal static class CliApp
         });
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Play the scripted journey: partner app → intake → assessment → programming");
+        config.AddCommand<StatusCommand>("status")
+            .WithDescription($"Each service's health and event-pipeline lag (GET /health/ready, no token); {StatusCommand.ExitCodes}")
+            .WithExample("status")
+            .WithExample("status", "--intake-health", "http://10.0.0.5:5201", "--timeout", "2");
     }
 
     /// <summary>

@@ -16,7 +16,8 @@ internal sealed record Endpoints(Uri Intake, Uri Assessment, Uri Programming)
             Resolve(settings.Programming, "RUNRESTORE_PROGRAMMING", DefaultProgramming, "--programming"));
     }
 
-    private static Uri Resolve(string? option, string variable, string fallback, string name)
+    /// <summary>The option, else the environment variable, else the default, as an http(s) address.</summary>
+    internal static Uri Resolve(string? option, string variable, string fallback, string name)
     {
         var value = Pick(option, Environment.GetEnvironmentVariable(variable), fallback);
         return Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
