@@ -64,7 +64,6 @@ internal sealed class IntakeStore : IAsyncDisposable
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.CausationIdEnabled = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
-        opts.Events.UseAdvisoryLockTransaction = true;
         opts.Events.AddEventType<RunnerRegistered>();
         opts.Events.AddEventType<RunLogged>();
     });
