@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.Health;
+using RunRestore.ServiceDefaults.Idempotency;
 using RunRestore.ServiceDefaults.Telemetry;
 
 namespace RunRestore.ServiceDefaults;
@@ -20,12 +22,14 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<RequestIdempotency>();
         builder.AddRunRestoreTelemetry(serviceName);
         builder.AddClinicAuthentication();
         builder.Services.AddHealthChecks();
         builder.Services.AddGrpc(options =>
         {
             options.Interceptors.Add<GrpcErrorInterceptor>();
+            options.Interceptors.Add<IdempotencyInterceptor>();
             options.EnableDetailedErrors = false;
         });
         builder.Services.AddGrpcReflection();
@@ -38,10 +42,14 @@ public static class ServiceDefaultsExtensions
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        // Live: the process answers. Ready: PostgreSQL and RabbitMQ answer too.
+        // Live: the process answers.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag) })
-            .AllowAnonymous();
+        // Ready: PostgreSQL and RabbitMQ answer and the event pipeline keeps up (503 when not; the body says why).
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthJson.WriteAsync,
+        }).AllowAnonymous();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;

@@ -72,6 +72,20 @@ public sealed class RawRabbitSubscriber : IAsyncDisposable
         return new Envelope(root.GetProperty("messageId").GetString()!, clinic, root.GetProperty("message"));
     }
 
+    /// <summary>Every message waiting on <paramref name="exchange"/>'s queue now, without waiting for more.</summary>
+    public async Task<IReadOnlyList<Envelope>> DrainAsync(string exchange)
+    {
+        var envelopes = new List<Envelope>();
+        while (await _channel.BasicGetAsync(_queues[exchange], autoAck: true) is { } result)
+        {
+            using var json = JsonDocument.Parse(Encoding.UTF8.GetString(result.Body.Span));
+            var root = json.RootElement.Clone();
+            envelopes.Add(new Envelope(root.GetProperty("messageId").GetString()!, null, root.GetProperty("message")));
+        }
+
+        return envelopes;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _channel.DisposeAsync();

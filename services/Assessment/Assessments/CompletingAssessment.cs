@@ -35,7 +35,6 @@ public static class CompletingAssessment
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
         var completed = Decide(assessment, first?.Completion?.CompletedOn, time.GetUtcNow());
         stream.AppendOne(completed);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return assessment.Apply(completed);
     }
 }

@@ -50,7 +50,6 @@ public static class RecordingTestResult
         var now = time.GetUtcNow();
         var result = Decide(assessment, draft, Guid.CreateVersion7(now));
         stream.AppendOne(new TestResultRecorded(result, now));
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return result.ResultId;
     }
 }

@@ -13,7 +13,6 @@ public static class StartingAssessment
     {
         var started = await DecideAsync(session, intake, runnerId, reason, painReportId, time.GetUtcNow(), ct).ConfigureAwait(false);
         session.Events.StartStream<AssessmentRecord>(started.AssessmentId, started);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return AssessmentRecord.Create(started);
     }
 

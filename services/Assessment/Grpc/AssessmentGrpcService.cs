@@ -7,13 +7,15 @@ using RunRestore.Assessment.Screening;
 using RunRestore.Assessment.V1;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.RunnerDirectory;
 using static RunRestore.Assessment.Grpc.AssessmentProtoMapping;
 
 namespace RunRestore.Assessment.Grpc;
 
 /// <summary>Maps proto messages to the assessment service's commands and queries; nothing else.</summary>
-public sealed class AssessmentGrpcService(IDocumentSession session, IntakeLoadReader intake, TimeProvider time)
+public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWriter writes, IntakeLoadReader intake,
+    TimeProvider time)
     : AssessmentService.AssessmentServiceBase
 {
     [Authorize(Scopes.AssessmentRead)]
@@ -26,8 +28,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, IntakeLoadRe
     [Authorize(Scopes.AssessmentWrite)]
     public override async Task<StartAssessmentResponse> StartAssessment(StartAssessmentRequest request, ServerCallContext context)
     {
-        var assessment = await StartingAssessment.HandleAsync(session, intake, request.RunnerId, request.Reason,
-            request.PainReportId, time, context.CancellationToken);
+        var assessment = await writes.WriteNewStreamAsync(s => StartingAssessment.HandleAsync(s, intake, request.RunnerId,
+            request.Reason, request.PainReportId, time, context.CancellationToken), context.CancellationToken);
         return new StartAssessmentResponse { Assessment = ToProto(assessment) };
     }
 
@@ -36,7 +38,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, IntakeLoadRe
     {
         var id = ParseId(request.AssessmentId, "assessment_id");
         var draft = new TestResultDraft(request.TestCode, (int)request.Side, request.Value, request.Unit, (int)request.Rating, request.Notes);
-        var resultId = await RecordingTestResult.HandleAsync(session, id, draft, time, context.CancellationToken);
+        var resultId = await writes.WriteAsync(id, s => RecordingTestResult.HandleAsync(s, id, draft, time, context.CancellationToken),
+            context.CancellationToken);
         return new RecordTestResultResponse { ResultId = resultId.ToString() };
     }
 
@@ -45,7 +48,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, IntakeLoadRe
         ServerCallContext context)
     {
         var id = ParseId(request.AssessmentId, "assessment_id");
-        var assessment = await CompletingAssessment.HandleAsync(session, id, time, context.CancellationToken);
+        var assessment = await writes.WriteAsync(id, s => CompletingAssessment.HandleAsync(s, id, time, context.CancellationToken),
+            context.CancellationToken);
         return new CompleteAssessmentResponse { Assessment = ToProto(assessment) };
     }
 

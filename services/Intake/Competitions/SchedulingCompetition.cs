@@ -33,7 +33,6 @@ public static class SchedulingCompetition
         var scheduled = Decide(draft, Guid.CreateVersion7(now), now);
         var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
         var flags = stream.AppendWithFlags([scheduled], now);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return new CompetitionResult(scheduled.CompetitionId, FlagChanges.Of(flags));
     }
 }

@@ -11,20 +11,22 @@ using RunRestore.Intake.V1;
 using RunRestore.Intake.Wellness;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 using static RunRestore.Intake.Grpc.IntakeProtoMapping;
 using Proto = RunRestore.Intake.V1;
 
 namespace RunRestore.Intake.Grpc;
 
 /// <summary>Maps proto messages to intake's commands and queries; nothing else.</summary>
-public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider time) : IntakeService.IntakeServiceBase
+public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter writes, TimeProvider time) : IntakeService.IntakeServiceBase
 {
     [Authorize(Scopes.IntakeWrite)]
     public override async Task<RegisterRunnerResponse> RegisterRunner(RegisterRunnerRequest request, ServerCallContext context)
     {
         var command = new RegisterRunner(Guid.CreateVersion7(), request.DisplayName, request.BirthYear,
             ToRunnerSex(request.Sex), time.GetUtcNow());
-        var runner = await RegisteringRunner.HandleAsync(session, command, context.CancellationToken);
+        var runner = await writes.WriteNewStreamAsync(s => RegisteringRunner.HandleAsync(s, command, context.CancellationToken),
+            context.CancellationToken);
         return new RegisterRunnerResponse { Runner = ToProto(runner) };
     }
 
@@ -42,8 +44,9 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var (runner, version) = await UpdatingRunnerProfile.HandleAsync(session, id, ToDraft(request.Profile ?? new()),
-            request.HasExpectedVersion ? request.ExpectedVersion : null, time, context.CancellationToken);
+        var (runner, version) = await writes.WriteAsync(id, s => UpdatingRunnerProfile.HandleAsync(s, id, ToDraft(request.Profile ?? new()),
+            request.HasExpectedVersion ? request.ExpectedVersion : null, time, context.CancellationToken),
+            context.CancellationToken);
         return new UpdateRunnerProfileResponse { Profile = ToProto(runner.Profile), Version = version };
     }
 
@@ -51,7 +54,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     public override async Task<LogRunResponse> LogRun(LogRunRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var result = await LoggingRun.HandleAsync(session, id, ToDraft(request.Run ?? new()), time, context.CancellationToken);
+        var result = await writes.WriteAsync(id, s => LoggingRun.HandleAsync(s, id, ToDraft(request.Run ?? new()), time, context.CancellationToken),
+            context.CancellationToken);
         var response = new LogRunResponse { RunId = result.RunId.ToString(), Duplicate = result.Duplicate };
         AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
         return response;
@@ -61,7 +65,7 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     public override async Task<ImportRunsResponse> ImportRuns(ImportRunsRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var result = await ImportingRuns.HandleAsync(session, id, request.Runs.Select(ToDraft).ToList(), time,
+        var result = await writes.WriteAsync(id, s => ImportingRuns.HandleAsync(s, id, request.Runs.Select(ToDraft).ToList(), time, context.CancellationToken),
             context.CancellationToken);
         var response = new ImportRunsResponse
         {
@@ -79,7 +83,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var draft = new GymSessionDraft(request.Date, request.DurationMinutes, request.HasRpe ? request.Rpe : null, request.Focus);
-        var result = await LoggingGymSession.HandleAsync(session, id, draft, time, context.CancellationToken);
+        var result = await writes.WriteAsync(id, s => LoggingGymSession.HandleAsync(s, id, draft, time, context.CancellationToken),
+            context.CancellationToken);
         var response = new LogGymSessionResponse { SessionId = result.SessionId.ToString() };
         AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
         return response;
@@ -91,7 +96,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var draft = new CompetitionDraft(request.Date, request.DistanceKm, (int)request.Priority, request.Name);
-        var result = await SchedulingCompetition.HandleAsync(session, id, draft, time, context.CancellationToken);
+        var result = await writes.WriteAsync(id, s => SchedulingCompetition.HandleAsync(s, id, draft, time, context.CancellationToken),
+            context.CancellationToken);
         var response = new ScheduleCompetitionResponse { CompetitionId = result.CompetitionId.ToString() };
         AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
         return response;
@@ -102,7 +108,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var draft = new WellnessDraft(request.Date, request.SleepHours, request.Stress, request.Soreness, request.Illness);
-        var result = await ReportingWellness.HandleAsync(session, id, draft, time, context.CancellationToken);
+        var result = await writes.WriteAsync(id, s => ReportingWellness.HandleAsync(s, id, draft, time, context.CancellationToken),
+            context.CancellationToken);
         var response = new ReportWellnessResponse { WellnessReportId = result.WellnessReportId.ToString() };
         AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
         return response;
@@ -112,7 +119,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
     public override async Task<ReportPainResponse> ReportPain(ReportPainRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var painReportId = await ReportingPain.HandleAsync(session, id, ToDraft(request), time, context.CancellationToken);
+        var painReportId = await writes.WriteAsync(id, s => ReportingPain.HandleAsync(s, id, ToDraft(request), time, context.CancellationToken),
+            context.CancellationToken);
         return new ReportPainResponse { PainReportId = painReportId.ToString() };
     }
 
@@ -121,7 +129,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, TimeProvider tim
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        await ResolvingPain.HandleAsync(session, id, request.PainReportId, request.Date, time, context.CancellationToken);
+        await writes.WriteAsync(id, s => ResolvingPain.HandleAsync(s, id, request.PainReportId, request.Date, time, context.CancellationToken),
+            context.CancellationToken);
         return new ReportPainResolvedResponse { PainReportId = request.PainReportId };
     }
 

@@ -66,7 +66,6 @@ public static class ReportingPain
         var linked = await FindRunAsync(session, stream.Aggregate!, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
         var reported = Decide(draft, linked, Guid.CreateVersion7(now), now);
         stream.AppendOne(reported);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return reported.PainReportId;
     }
 

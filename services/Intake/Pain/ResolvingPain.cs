@@ -7,7 +7,7 @@ namespace RunRestore.Intake.Pain;
 /// <summary>The runner says an earlier pain is gone.</summary>
 public static class ResolvingPain
 {
-    public static async Task HandleAsync(IDocumentSession session, Guid runnerId, string painReportId, string date,
+    public static async Task<Guid> HandleAsync(IDocumentSession session, Guid runnerId, string painReportId, string date,
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -24,6 +24,6 @@ public static class ResolvingPain
         }
 
         stream.AppendOne(new PainResolved(id, resolvedOn!.Value, now));
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
+        return id;
     }
 }

@@ -61,12 +61,15 @@ public static class UpdatingRunnerProfile
         ProfileDraft draft, long? expectedVersion, TimeProvider time, CancellationToken ct)
     {
         var updated = Decide(draft, time.GetUtcNow());
-        var stream = expectedVersion is { } expected
-            ? await session.Events.FetchForWriting<Runner>(runnerId, expected, ct).ConfigureAwait(false)
-            : await session.Events.FetchForWriting<Runner>(runnerId, ct).ConfigureAwait(false);
+        var stream = await session.Events.FetchForWriting<Runner>(runnerId, ct).ConfigureAwait(false);
         var runner = stream.Aggregate ?? throw NotFoundException.Runner(runnerId);
+        if (expectedVersion is { } expected && stream.CurrentVersion != expected)
+        {
+            // The caller edited an older version: retrying here cannot help, the caller must read it again.
+            throw new StaleVersionException($"The runner is at version {stream.CurrentVersion}, not {expected}; read it again.");
+        }
+
         stream.AppendOne(updated);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return (runner.Apply(updated), stream.CurrentVersion ?? 0);
     }
 

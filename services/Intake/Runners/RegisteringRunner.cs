@@ -29,7 +29,6 @@ public static class RegisteringRunner
     {
         var registered = Decide(command);
         session.Events.StartStream<Runner>(registered.RunnerId, registered);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return Runner.Create(registered);
     }
 }

@@ -81,7 +81,6 @@ public static class ImportingRuns
         }
 
         var flags = stream.AppendWithFlags(runs, now);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return new ImportResult(results, FlagChanges.Of(flags));
     }
 }

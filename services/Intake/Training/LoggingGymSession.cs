@@ -29,7 +29,6 @@ public static class LoggingGymSession
         var logged = Decide(draft, Guid.CreateVersion7(now), now);
         var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
         var flags = stream.AppendWithFlags([logged], now);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return new GymSessionResult(logged.SessionId, FlagChanges.Of(flags));
     }
 }

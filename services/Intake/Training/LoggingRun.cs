@@ -85,8 +85,6 @@ public static class LoggingRun
         {
             session.Insert(new PartnerActivity(key, runnerId, run.RunId));
         }
-
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return new RunLogResult(run.RunId, Duplicate: false, FlagChanges.Of(flags));
     }
 }

@@ -31,7 +31,6 @@ public static class ReportingWellness
         var reported = Decide(draft, Guid.CreateVersion7(now), now);
         var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
         var flags = stream.AppendWithFlags([reported], now);
-        await session.SaveChangesAsync(ct).ConfigureAwait(false);
         return new WellnessResult(reported.WellnessReportId, FlagChanges.Of(flags));
     }
 }

@@ -10,6 +10,7 @@ using RunRestore.Programming.Programs;
 using RunRestore.Programming.V1;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.RunnerDirectory;
 using static RunRestore.Programming.Grpc.ProgrammingProtoMapping;
 using DomainPhase = RunRestore.Programming.Domain.Phase;
@@ -17,7 +18,8 @@ using DomainPhase = RunRestore.Programming.Domain.Phase;
 namespace RunRestore.Programming.Grpc;
 
 /// <summary>Maps proto messages to the programming service's deciders and reads; nothing else.</summary>
-public sealed class ProgrammingGrpcService(IDocumentSession session, HardRunCalendar calendar, TimeProvider time)
+public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreWriter writes, HardRunCalendar calendar,
+    TimeProvider time)
     : ProgrammingService.ProgrammingServiceBase
 {
     [Authorize(Scopes.ProgrammingRead)]
@@ -59,7 +61,7 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, HardRunCale
         var date = ParseDate(request.Date, "date");
         var input = new SessionInput(Guid.CreateVersion7(time.GetUtcNow()), date, request.Exercises.Select(e => new ExerciseResult(
             e.Code, !e.Completed, e.Sets, e.Reps, e.HoldSeconds, e.LoadKg > 0 ? (decimal)e.LoadKg : null, e.Rpe, e.Pain)).ToList());
-        var events = await session.DecideAsync(id, p => ProgramDecisions.RecordSession(input, p, time.GetUtcNow()),
+        var events = await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordSession(input, p, time.GetUtcNow()), context.CancellationToken),
             context.CancellationToken);
         var response = new RecordSessionResponse { SessionId = input.SessionId.ToString() };
         response.Changes.AddRange(Changes(events, time));
@@ -72,7 +74,7 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, HardRunCale
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var date = ParseDate(request.Date, "date");
-        var events = await session.DecideAsync(id, p => ProgramDecisions.RecordNextMorningPain(date, request.Pain, p, time.GetUtcNow()),
+        var events = await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordNextMorningPain(date, request.Pain, p, time.GetUtcNow()), context.CancellationToken),
             context.CancellationToken);
         var response = new RecordNextMorningPainResponse();
         response.Changes.AddRange(Changes(events, time));
@@ -94,8 +96,9 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, HardRunCale
     public override async Task<SetPainCeilingResponse> SetPainCeiling(SetPainCeilingRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var events = await session.DecideAsync(id,
-            p => ProgramDecisions.SetPainCeiling(request.PainCeiling, request.Reason, p, time.GetUtcNow()), context.CancellationToken);
+        var events = await writes.WriteAsync(id, s => s.DecideAsync(id,
+            p => ProgramDecisions.SetPainCeiling(request.PainCeiling, request.Reason, p, time.GetUtcNow()), context.CancellationToken),
+            context.CancellationToken);
         var response = new SetPainCeilingResponse();
         response.Changes.AddRange(Changes(events, time));
         return response;
@@ -106,8 +109,8 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, HardRunCale
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var clinician = context.GetHttpContext().User.FindFirst("sub")?.Value ?? "clinician";
-        var events = await session.DecideAsync(id,
-            p => ProgramDecisions.OverridePhase((DomainPhase)(int)request.Phase, request.Reason, clinician, p, time.GetUtcNow()),
+        var events = await writes.WriteAsync(id, s => s.DecideAsync(id,
+            p => ProgramDecisions.OverridePhase((DomainPhase)(int)request.Phase, request.Reason, clinician, p, time.GetUtcNow()), context.CancellationToken),
             context.CancellationToken);
         var response = new OverridePhaseResponse();
         response.Changes.AddRange(Changes(events, time));

@@ -6,22 +6,18 @@ using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Programming.Programs;
 
-/// <summary>The one way program commands write: fetch the runner's program, decide, append, save.</summary>
+/// <summary>The one way program commands decide: fetch the runner's program, decide, append (EventStoreWriter saves).</summary>
 public static class ProgramStreams
 {
-    /// <summary>Runs a decider against the runner's program and stores what it decided; returns the new events.</summary>
+    /// <summary>Runs a decider against the runner's program and appends what it decided; returns the new events.</summary>
     public static async Task<IReadOnlyList<object>> DecideAsync(this IDocumentSession session, Guid runnerId,
-        Func<RunnerProgram, IReadOnlyList<object>> decide, CancellationToken ct, bool save = true)
+        Func<RunnerProgram, IReadOnlyList<object>> decide, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<RunnerProgram>(runnerId, ct).ConfigureAwait(false);
         var program = stream.Aggregate
             ?? throw new NotFoundException($"Runner {runnerId} has no program yet: a program starts from a completed assessment.");
         var events = Translate(() => decide(program));
         stream.AppendMany(events);
-        if (save)
-        {
-            await session.SaveChangesAsync(ct).ConfigureAwait(false);
-        }
 
         return events;
     }

@@ -2,12 +2,11 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using JasperFx;
-using JasperFx.Events;
-using Marten.Exceptions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RabbitMQ.Client.Exceptions;
+using RunRestore.ServiceDefaults.EventStore;
+using RunRestore.ServiceDefaults.Idempotency;
 using GrpcStatusCode = Grpc.Core.StatusCode;
 using RpcStatus = Google.Rpc.Status;
 
@@ -94,17 +93,20 @@ public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> l
                 return Status(GrpcStatusCode.AlreadyExists, ex.Message);
             case PreconditionFailedException:
                 return Status(GrpcStatusCode.FailedPrecondition, ex.Message);
-            // A concurrent write won (a stream version, or a unique id such as a partner activity): the caller retries.
-            case ConcurrencyException or EventStreamUnexpectedMaxEventIdException or DocumentAlreadyExistsException
-                or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException:
-                return Status(GrpcStatusCode.Aborted,
-                    "Someone else changed this record at the same time; read it again and retry.");
+            // A concurrent write won every retry inside the service (EventStoreWriter), or the first call with this
+            // idempotency key has not answered yet: the caller retries after the delay in RetryInfo.
+            case RequestInProgressException or StaleVersionException:
+                return Aborted(ex.Message);
+            case var _ when WriteConflicts.IsConflict(ex):
+                return Aborted("Others changed this record at the same time; retry the call.");
             case OperationCanceledException:
                 return Status(GrpcStatusCode.Cancelled, "The call was cancelled.");
-            case NpgsqlException or BrokerUnreachableException or TimeoutException
-                or MartenCommandException { InnerException: NpgsqlException }:
+            case var _ when IsTransient(ex):
                 LogUnavailable(logger, method, ex);
                 return Status(GrpcStatusCode.Unavailable, "A backing service is unavailable; retry shortly.");
+            case var _ when Find<PostgresException>(ex) is { SqlState: [ '2', '2', ..] }:
+                // PostgreSQL refused a value (class 22, data exception, e.g. a NUL character): bad input, never worth a retry.
+                return Status(GrpcStatusCode.InvalidArgument, "The request holds a value that cannot be stored.");
             default:
                 LogUnexpected(logger, method, ex);
                 return Status(GrpcStatusCode.Internal, "An unexpected error occurred; it has been logged.");
@@ -112,6 +114,40 @@ public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> l
     }
 
     private static RpcException Status(GrpcStatusCode code, string message) => new(new Grpc.Core.Status(code, message));
+
+    private static RpcException Aborted(string message) => new RpcStatus
+    {
+        Code = (int)Code.Aborted,
+        Message = message,
+        Details = { Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(TimeSpan.FromMilliseconds(200)) }) },
+    }.ToRpcException();
+
+    // A database or broker that is restarting, unreachable or dropped the connection mid-call: UNAVAILABLE, so clients
+    // following the error model retry (a connection killed by a PostgreSQL restart surfaces as 57P01, a broken
+    // connection, or a disposed NpgsqlTransaction).
+    internal static bool IsTransient(Exception ex) => ex switch
+    {
+        PostgresException postgres => postgres.IsTransient || postgres.SqlState is ['0', '8', ..] or ['5', '3', ..]
+            or ['5', '7', ..] or ['5', '8', ..],
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is { } inner && IsTransient(inner),
+        ObjectDisposedException disposed => disposed.ObjectName?.StartsWith("Npgsql", StringComparison.Ordinal) == true,
+        BrokerUnreachableException or AlreadyClosedException or TimeoutException or System.Net.Sockets.SocketException
+            or IOException => true,
+        _ => ex.InnerException is { } cause && IsTransient(cause),
+    };
+
+    private static T? Find<T>(Exception? ex) where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed: a backing service is unavailable")]
     private static partial void LogUnavailable(ILogger logger, string method, Exception ex);

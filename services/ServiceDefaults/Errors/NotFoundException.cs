@@ -11,3 +11,6 @@ public sealed class PreconditionFailedException(string message) : Exception(mess
 
 /// <summary>The thing to create exists already: ALREADY_EXISTS.</summary>
 public sealed class AlreadyExistsException(string message) : Exception(message);
+
+/// <summary>The caller wrote against a version that is no longer current (an expected_version): ABORTED, read again.</summary>
+public sealed class StaleVersionException(string message) : Exception(message);

@@ -29,20 +29,27 @@ public interface IIntegrationEventMap
 public sealed partial class EventForwarder : SubscriptionBase
 {
     public const string ClinicHeader = "clinic";
-    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The subscription's name; Marten tracks its position as "integration-events:All".</summary>
+    public const string SubscriptionName = "integration-events";
 
     private readonly IBus _bus;
     private readonly IIntegrationEventMap _map;
     private readonly ClinicEventPublisher _clinicEvents;
+    private readonly ForwarderStatus _status;
+    private readonly EventPipelineOptions _options;
     private readonly ILogger<EventForwarder> _logger;
 
-    public EventForwarder(IBus bus, IIntegrationEventMap map, ClinicEventPublisher clinicEvents, ILogger<EventForwarder> logger)
+    public EventForwarder(IBus bus, IIntegrationEventMap map, ClinicEventPublisher clinicEvents, ForwarderStatus status,
+        EventPipelineOptions options, ILogger<EventForwarder> logger)
     {
         _bus = bus;
         _map = map;
         _clinicEvents = clinicEvents;
+        _status = status;
+        _options = options;
         _logger = logger;
-        Name = "integration-events";
+        Name = SubscriptionName;
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
@@ -55,27 +62,60 @@ public sealed partial class EventForwarder : SubscriptionBase
                 continue;
             }
 
-            using var activity = StartForwardActivity(domainEvent);
-            // rabbitmq-dotnet-client #1930: a publish can hang after a broker restart, so never wait forever.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(PublishTimeout);
-            await _bus.Publish(message, message.GetType(), context =>
-            {
-                context.MessageId = domainEvent.Id;
-                context.CorrelationId = domainEvent.StreamId;
-                context.Headers.Set(ClinicHeader, domainEvent.TenantId);
-            }, timeout.Token).ConfigureAwait(false);
-            if (message is IClinicEvent clinicEvent)
-            {
-                await _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp,
-                    timeout.Token).ConfigureAwait(false);
-            }
-
+            await PublishUntilConfirmedAsync(domainEvent, message, cancellationToken).ConfigureAwait(false);
             RunRestoreDiagnostics.EventsForwarded.Add(1, new KeyValuePair<string, object?>("event", domainEvent.EventTypeName));
             LogForwarded(_logger, domainEvent.EventTypeName, domainEvent.Id, domainEvent.StreamId);
         }
 
         return NullChangeListener.Instance;
+    }
+
+    // A failed publish never leaves this method (only shutdown does): if it threw, the daemon would pause the
+    // subscription and, after a broker restart, fail for good with "Progression ... is out of order". So the page stays
+    // here, retried with capped, jittered back-off, and Marten records the position only once every event of the page
+    // is confirmed by the broker. A retry may publish an event twice (same MessageId / CloudEvent id): consumers dedupe.
+    private async Task PublishUntilConfirmedAsync(IEvent domainEvent, object message, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var activity = StartForwardActivity(domainEvent);
+            // rabbitmq-dotnet-client #1930: a publish can hang after a broker restart, so never wait forever.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(_options.PublishTimeout);
+            try
+            {
+                await _bus.Publish(message, message.GetType(), context =>
+                {
+                    context.MessageId = domainEvent.Id;
+                    context.CorrelationId = domainEvent.StreamId;
+                    context.Headers.Set(ClinicHeader, domainEvent.TenantId);
+                }, timeout.Token).ConfigureAwait(false);
+                if (message is IClinicEvent clinicEvent)
+                {
+                    await _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp,
+                        timeout.Token).ConfigureAwait(false);
+                }
+
+                _status.Published();
+                return;
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                _status.Failed(ex);
+                RunRestoreDiagnostics.PublishFailures.Add(1);
+                var delay = Backoff(attempt);
+                LogPublishFailed(_logger, domainEvent.EventTypeName, domainEvent.Id, attempt, delay.TotalMilliseconds, ex);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // 0.25 s, 0.5 s, 1 s, 2 s, then every ~2-3 s: a broker that comes back is used again within seconds.
+    private TimeSpan Backoff(int attempt)
+    {
+        var capped = Math.Min(_options.PublishRetryMaxDelay.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(attempt - 1, 10)));
+        return TimeSpan.FromMilliseconds(capped * (0.75 + Random.Shared.NextDouble() * 0.5));
     }
 
     // Continue the trace of the request that appended the event, so one trace runs from the partner's call
@@ -99,4 +139,9 @@ public sealed partial class EventForwarder : SubscriptionBase
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Forwarded {EventType} {EventId} of stream {StreamId}")]
     private static partial void LogForwarded(ILogger logger, string eventType, Guid eventId, Guid streamId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Publishing {EventType} {EventId} failed (attempt {Attempt}); retrying in {DelayMs:0} ms")]
+    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, double delayMs,
+        Exception ex);
 }

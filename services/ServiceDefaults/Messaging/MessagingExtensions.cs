@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.ServiceDefaults.Messaging;
@@ -18,18 +19,26 @@ public static class MessagingExtensions
             // Queues are "<service>-<consumer>" so each service gets its own copy of every event it consumes.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(bus);
+            // "rabbitmq" on /health/ready: not ready (503) while the bus is not connected.
+            bus.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "rabbitmq";
+                o.MinimalFailureStatus = HealthStatus.Unhealthy;
+            });
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var uri = context.GetRequiredService<IConfiguration>()["RabbitMq:Uri"]
                     ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
                 rabbit.Host(new Uri(uri), host => host.ConnectionName(serviceName));
-                // The Debian broker has no delayed-message plugin (TECH-NOTES.md): immediate retries, then <queue>_error.
+                // The Debian broker has no delayed-message plugin (TECH-NOTES.md): in-process retries, then <queue>_error.
+                // They last ~2 minutes, longer than a PostgreSQL restart or a lost version race takes to pass, so an
+                // outage delays an effect but never sends its message to the error queue.
                 // Bad input never gets better by retrying: straight to the error queue with the reason.
                 rabbit.UseMessageRetry(r =>
                 {
                     r.Ignore<InvalidRequestException>();
                     r.Ignore<PreconditionFailedException>();
-                    r.Intervals(100, 500, 1000, 2000, 5000);
+                    r.Exponential(15, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(400));
                 });
                 endpoints?.Invoke(context, rabbit);
                 rabbit.ConfigureEndpoints(context);

@@ -23,4 +23,12 @@ public static class RunRestoreDiagnostics
     /// <summary>Redelivered messages recognised by their MessageId and skipped.</summary>
     public static readonly Counter<long> DuplicateMessagesSkipped =
         Meter.CreateCounter<long>("runrestore.messages.duplicates", description: "Redelivered messages skipped by MessageId");
+
+    /// <summary>Publishes from the forwarder that failed and will be retried.</summary>
+    public static readonly Counter<long> PublishFailures =
+        Meter.CreateCounter<long>("runrestore.forwarder.publish_failures", description: "Forwarder publishes that failed and are retried");
+
+    /// <summary>Writes retried inside the service after losing a stream version race.</summary>
+    public static readonly Counter<long> WriteConflictRetries =
+        Meter.CreateCounter<long>("runrestore.writes.conflict_retries", description: "Writes retried after a version conflict");
 }

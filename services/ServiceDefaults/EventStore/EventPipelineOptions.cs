@@ -1,0 +1,35 @@
+namespace RunRestore.ServiceDefaults.EventStore;
+
+/// <summary>
+/// "EventPipeline" configuration: how the forwarder retries, how long a sequence gap may hold the daemon, and when its
+/// lag makes the service Degraded or Unhealthy (ARCHITECTURE.md, "The pipeline must never stop silently").
+/// </summary>
+public sealed class EventPipelineOptions
+{
+    public const string Section = "EventPipeline";
+
+    /// <summary>One publish attempt may take this long (rabbitmq-dotnet-client #1930: a publish can hang after a restart).</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest pause between two attempts to publish the same event.</summary>
+    public TimeSpan PublishRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long the daemon waits at a hole in the event sequence left by a rolled-back append before it skips it, when
+    /// no transaction that could still fill the hole is alive (Marten's StaleSequenceThreshold). A live transaction
+    /// from before the hole holds the daemon until it commits or ends, so no committed event is ever skipped.
+    /// </summary>
+    public TimeSpan GapSkipAfter { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How often the lag of the forwarder and projections is measured.</summary>
+    public TimeSpan LagPollInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Lag (age of the oldest event not yet processed) past which the service reports Degraded.</summary>
+    public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Lag past which the service reports Unhealthy (not ready).</summary>
+    public TimeSpan UnhealthyAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A forwarder that has failed to publish for this long, with no success since, makes the service not ready.</summary>
+    public TimeSpan ForwarderFailingUnhealthyAfter { get; set; } = TimeSpan.FromSeconds(15);
+}

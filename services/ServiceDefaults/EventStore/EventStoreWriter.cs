@@ -1,0 +1,109 @@
+using Marten;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RunRestore.ServiceDefaults.Idempotency;
+using RunRestore.ServiceDefaults.Telemetry;
+
+namespace RunRestore.ServiceDefaults.EventStore;
+
+/// <summary>
+/// The one way a use case writes (STYLE.md): each attempt gets a fresh session of the caller's clinic, runs the use
+/// case's fetch → decide → append, and saves. A lost version race is retried here (ARCHITECTURE.md: conflicts are the
+/// server's problem) with jittered back-off; from the second attempt on the attempt first takes a transaction-scoped
+/// advisory lock on the stream, so writers of one hot stream queue up instead of racing again — across replicas too,
+/// because the lock lives in PostgreSQL. Only when every attempt lost does the client see ABORTED (with RetryInfo).
+/// The call's idempotency key, if any, is stored in the same transaction as the events.
+/// </summary>
+public sealed partial class EventStoreWriter(ISessionFactory sessions, RequestIdempotency idempotency, EventStoreSchema schema,
+    TimeProvider time, ILogger<EventStoreWriter> logger)
+{
+    public const int MaxAttempts = 10;
+
+    /// <summary>Runs <paramref name="attempt"/> (which must not save) and saves, retrying lost races on <paramref name="streamId"/>.</summary>
+    public Task<T> WriteAsync<T>(Guid streamId, Func<IDocumentSession, Task<T>> attempt, CancellationToken ct) =>
+        WriteAsync((Guid?)streamId, attempt, ct);
+
+    /// <summary>The same for a write that starts a new stream: retries need no lock, nobody else can know its id.</summary>
+    public Task<T> WriteNewStreamAsync<T>(Func<IDocumentSession, Task<T>> attempt, CancellationToken ct) =>
+        WriteAsync(null, attempt, ct);
+
+    private async Task<T> WriteAsync<T>(Guid? streamId, Func<IDocumentSession, Task<T>> attempt, CancellationToken ct)
+    {
+        for (var n = 1; ; n++)
+        {
+            await using var session = sessions.OpenSession();
+            try
+            {
+                if (n > 1 && streamId is { } id)
+                {
+                    await LockStreamAsync(session, id, ct).ConfigureAwait(false);
+                }
+
+                if (idempotency.RequestId is { } requestId
+                    && await session.LoadAsync<IdempotentRequest>(requestId, ct).ConfigureAwait(false) is not null)
+                {
+                    throw new RequestAlreadyAcceptedException(requestId);
+                }
+
+                var result = await attempt(session).ConfigureAwait(false);
+                var record = idempotency.TakeRecord(time.GetUtcNow());
+                if (record is not null)
+                {
+                    session.Insert(record);
+                }
+
+                await session.SaveChangesAsync(ct).ConfigureAwait(false);
+                if (record is not null)
+                {
+                    idempotency.MarkRecorded();
+                }
+
+                return result;
+            }
+            catch (Exception ex) when (n < MaxAttempts && WriteConflicts.IsConflict(ex) && !ct.IsCancellationRequested)
+            {
+                RunRestoreDiagnostics.WriteConflictRetries.Add(1);
+                LogRetry(logger, streamId ?? Guid.Empty, n, ex);
+                await Task.Delay(Backoff(n), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // 2, 4, 8 … 64 ms, with full jitter, so retries of one hot stream spread out.
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(64, 2 << Math.Min(attempt, 5)));
+
+    // pg_advisory_xact_lock: held until this attempt's transaction commits or rolls back; lock_timeout bounds the wait.
+    private async Task LockStreamAsync(IDocumentSession session, Guid streamId, CancellationToken ct)
+    {
+        await session.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var connection = (NpgsqlConnection)session.Connection!;
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("set local lock_timeout = '5s'"),
+                new NpgsqlBatchCommand("select pg_advisory_xact_lock($1, $2)")
+                {
+                    Parameters = { new() { Value = LockSpace(schema.Name) }, new() { Value = streamId.GetHashCode() } },
+                },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    // The two-key advisory lock space of this schema's streams (stable across processes, unlike string.GetHashCode).
+    private static int LockSpace(string schemaName)
+    {
+        var hash = 2166136261u;
+        foreach (var c in schemaName)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Write to stream {StreamId} lost a race (attempt {Attempt}); retrying")]
+    private static partial void LogRetry(ILogger logger, Guid streamId, int attempt, Exception conflict);
+}
