@@ -136,6 +136,75 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
     }
 
     [Fact]
+    public async Task Nine_hundred_concurrent_partner_runs_with_300_distinct_ids_store_300()
+    {
+        const string clinic = "clinic-partner-race";
+        var runner = await RegisterAsync(clinic);
+        var aborted = 0;
+        using var gate = new SemaphoreSlim(64);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 900).Select(async i =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                var replica = i % 2 == 0 ? intake.First : intake.Second;
+                return await TwoIntakeReplicas.Client(replica, clinic).LogRunAsync(new()
+                {
+                    RunnerId = runner,
+                    Run = new RunInput
+                    {
+                        Date = Day(1 + i % 300), DistanceKm = 5, DurationSeconds = 1800, SessionType = SessionType.Easy, Rpe = 3,
+                        Partner = "strava", ExternalId = $"act-{i % 300}",
+                    },
+                });
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.Aborted)
+            {
+                Interlocked.Increment(ref aborted);
+                return null;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        output.WriteLine($"{aborted} of 900 concurrent partner runs were ABORTED.");
+        Assert.True(aborted <= 9, $"{aborted} of 900 calls were ABORTED (at most 1 % may be)");
+        Assert.Equal(300, answers.Where(a => a is { Duplicate: false }).Select(a => a!.RunId).Distinct().Count());
+        Assert.Equal(300, answers.Where(a => a is not null).Select(a => a!.RunId).Distinct().Count());
+        var stored = await TwoIntakeReplicas.Client(intake.First, clinic).ListActivitiesAsync(new()
+        {
+            RunnerId = runner, From = Day(365), To = Day(0),
+        });
+        Assert.Equal(300, stored.Runs.Count);
+    }
+
+    [Fact]
+    public async Task The_same_300_run_batch_imported_three_times_at_once_stores_300()
+    {
+        const string clinic = "clinic-import-race";
+        var runner = await RegisterAsync(clinic);
+        var batch = new ImportRunsRequest { RunnerId = runner };
+        batch.Runs.AddRange(Enumerable.Range(0, 300).Select(i => new RunInput
+        {
+            Date = Day(1 + i), DistanceKm = 6, DurationSeconds = 2100, SessionType = SessionType.Easy, Rpe = 3,
+            Partner = "garmin", ExternalId = $"g-{i}",
+        }));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(i =>
+            TwoIntakeReplicas.Client(i % 2 == 0 ? intake.First : intake.Second, clinic).ImportRunsAsync(batch).ResponseAsync));
+
+        Assert.Equal(300, results.Sum(r => r.Imported));
+        Assert.Equal(600, results.Sum(r => r.Duplicates));
+        var stored = await TwoIntakeReplicas.Client(intake.First, clinic).ListActivitiesAsync(new()
+        {
+            RunnerId = runner, From = Day(365), To = Day(0),
+        });
+        Assert.Equal(300, stored.Runs.Count);
+    }
+
+    [Fact]
     public async Task Sixteen_concurrent_pain_reports_on_one_runner_are_all_stored()
     {
         const string clinic = "clinic-pain-race";
