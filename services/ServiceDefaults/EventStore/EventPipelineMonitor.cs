@@ -92,10 +92,11 @@ public sealed partial class EventPipelineMonitor : BackgroundService
                 continue;
             }
 
+            // Tombstones (type 'tombstone', timestamp -infinity) fill the sequence numbers of failed appends: not events.
             await using var command = new NpgsqlCommand(
                 $"""
                  select count(*), coalesce(extract(epoch from now() - min(e.timestamp)), 0)::float8
-                 from (select timestamp from {_schema}.mt_events where seq_id > $1 order by seq_id limit {CountLimit}) e
+                 from (select timestamp from {_schema}.mt_events where seq_id > $1 and type <> 'tombstone' order by seq_id limit {CountLimit}) e
                  """, connection) { Parameters = { new() { Value = position } } };
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await reader.ReadAsync(ct).ConfigureAwait(false);

@@ -7,12 +7,14 @@ using RunRestore.ServiceDefaults.Telemetry;
 namespace RunRestore.ServiceDefaults.EventStore;
 
 /// <summary>
-/// The one way a use case writes (STYLE.md): each attempt gets a fresh session of the caller's clinic, runs the use
-/// case's fetch → decide → append, and saves. A lost version race is retried here (ARCHITECTURE.md: conflicts are the
-/// server's problem) with jittered back-off; from the second attempt on the attempt first takes a transaction-scoped
-/// advisory lock on the stream, so writers of one hot stream queue up instead of racing again — across replicas too,
-/// because the lock lives in PostgreSQL. Only when every attempt lost does the client see ABORTED (with RetryInfo).
-/// The call's idempotency key, if any, is stored in the same transaction as the events.
+/// The one way a use case writes (STYLE.md): each attempt gets a fresh session of the caller's clinic, takes a
+/// transaction-scoped advisory lock on the stream, runs the use case's fetch → decide → append, and saves. The lock
+/// makes writers of one runner queue up in PostgreSQL — across replicas too — instead of racing: optimistic retries
+/// alone burned a sequence number and a tombstone per lost race and, at 20 writes/s on one runner on a busy machine,
+/// chained into ABORTED. A race the lock cannot prevent (a consumer appending without it, a unique partner id) is
+/// retried here with jittered back-off (ARCHITECTURE.md: conflicts are the server's problem); only when every attempt
+/// lost does the client see ABORTED (with RetryInfo). The call's idempotency key, if any, is stored in the same
+/// transaction as the events.
 /// </summary>
 public sealed partial class EventStoreWriter(ISessionFactory sessions, RequestIdempotency idempotency, EventStoreSchema schema,
     TimeProvider time, ILogger<EventStoreWriter> logger)
@@ -34,7 +36,7 @@ public sealed partial class EventStoreWriter(ISessionFactory sessions, RequestId
             await using var session = sessions.OpenSession();
             try
             {
-                if (n > 1 && streamId is { } id)
+                if (streamId is { } id)
                 {
                     await LockStreamAsync(session, id, ct).ConfigureAwait(false);
                 }

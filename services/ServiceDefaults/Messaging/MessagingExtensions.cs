@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.ServiceDefaults.Messaging;
@@ -19,12 +18,8 @@ public static class MessagingExtensions
             // Queues are "<service>-<consumer>" so each service gets its own copy of every event it consumes.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             consumers?.Invoke(bus);
-            // "rabbitmq" on /health/ready: not ready (503) while the bus is not connected.
-            bus.ConfigureHealthCheckOptions(o =>
-            {
-                o.Name = "rabbitmq";
-                o.MinimalFailureStatus = HealthStatus.Unhealthy;
-            });
+            // MassTransit's check ("bus") reports its receive endpoints; "rabbitmq" below makes a lost broker not ready.
+            bus.ConfigureHealthCheckOptions(o => o.Name = "bus");
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var uri = context.GetRequiredService<IConfiguration>()["RabbitMq:Uri"]
@@ -44,6 +39,7 @@ public static class MessagingExtensions
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        builder.Services.AddHealthChecks().AddCheck<RabbitMqHealthCheck>(RabbitMqHealthCheck.Name, tags: [ServiceDefaultsExtensions.ReadyTag]);
         // Consumers' queues exist before the host reports started, so nothing published later is dropped.
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(o =>
         {
