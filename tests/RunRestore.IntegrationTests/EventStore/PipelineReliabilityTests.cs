@@ -32,6 +32,7 @@ public sealed class TwoIntakeReplicas : IAsyncLifetime
     public ServiceHost<IntakeGrpcService> Second { get; private set; } = null!;
     public RawRabbitSubscriber Published { get; private set; } = null!;
     public string Postgres { get; private set; } = null!;
+    public Uri RabbitUri { get; private set; } = null!;
 
     /// <summary>Run ids seen in RunLogged messages so far (shared: one test may drain another's late messages).</summary>
     public ConcurrentDictionary<string, byte> ForwardedRuns { get; } = new();
@@ -40,7 +41,7 @@ public sealed class TwoIntakeReplicas : IAsyncLifetime
     {
         var infrastructure = await TestInfrastructure.GetAsync();
         Postgres = infrastructure.PostgresConnectionString;
-        var rabbit = await infrastructure.CreateVirtualHostAsync("test-reliability");
+        var rabbit = RabbitUri = await infrastructure.CreateVirtualHostAsync("test-reliability");
         await using (var connection = new NpgsqlConnection(Postgres))
         {
             await connection.OpenAsync();
@@ -274,6 +275,57 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
         Assert.True(forwarder.GetProperty("eventsBehind").GetInt64() >= 0);
         Assert.Contains(body.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "event-pipeline");
         Assert.Equal("intake", body.GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task A_stalled_pipeline_turns_ready_degraded_then_unhealthy_and_back_when_it_moves_again()
+    {
+        const string clinic = "clinic-stall";
+        var stuck = await RegisterAsync(clinic);
+        var other = await RegisterAsync(clinic);
+        await using var watcher = new ServiceHost<IntakeGrpcService>(
+            new ServiceStorage(intake.Postgres, TwoIntakeReplicas.Schema, intake.RabbitUri),
+            DaemonMode.HotCold, settings: new Dictionary<string, string?>
+            {
+                ["EventPipeline:LagPollInterval"] = "00:00:01",
+                ["EventPipeline:DegradedAfter"] = "00:00:03",
+                ["EventPipeline:UnhealthyAfter"] = "00:00:08",
+            });
+        using var http = watcher.CreateClient();
+        Assert.Equal("Healthy", await StatusAsync());
+
+        // A writer that stays in its transaction holds the daemon before its sequence numbers (it may still commit).
+        var store = intake.First.Services.GetRequiredService<IDocumentStore>();
+        await using var connection = new NpgsqlConnection(intake.Postgres);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var options = SessionOptions.ForTransaction(transaction);
+        options.TenantId = clinic;
+        await using (var slow = store.LightweightSession(options))
+        {
+            slow.Events.Append(Guid.Parse(stuck), new DomainRunLogged(Guid.CreateVersion7(), DateOnly.FromDateTime(DateTime.UtcNow), 5m,
+                1800, DomainSessionType.Easy, 3, null, null, null, null, null, null, DateTimeOffset.UtcNow));
+            await slow.SaveChangesAsync();
+        }
+
+        var waiting = await LogRunAsync(intake.Second, clinic, other, 1);
+        await Eventually.GetAsync(async () => await StatusAsync() == "Degraded" ? "yes" : null, Delivery, "ready to say Degraded");
+        await Eventually.GetAsync(async () => await StatusAsync() == "Unhealthy" ? "yes" : null, Delivery, "ready to say Unhealthy");
+        using (var response = await http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Contains("integration-events:All", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await transaction.CommitAsync();
+        await ForwardedAsync([waiting]);
+        await Eventually.GetAsync(async () => await StatusAsync() == "Healthy" ? "yes" : null, Delivery, "ready to say Healthy again");
+
+        async Task<string?> StatusAsync()
+        {
+            using var response = await http.GetAsync("/health/ready");
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString();
+        }
     }
 
     private async Task<string> RegisterAsync(string clinic) =>
