@@ -2,8 +2,8 @@ namespace RunRestore.Contracts;
 
 /// <summary>
 /// Marks the integration events clinics' own systems receive, besides the services: each is also published as a
-/// CloudEvents 1.0 JSON message to the "runrestore.clinic-events" topic exchange, routed by its CloudEvents type
-/// (docs/asyncapi.yaml).
+/// CloudEvents 1.0 JSON message to the "runrestore.clinic-events" topic exchange, routed by clinic and type
+/// (<see cref="ClinicRouting"/>, docs/asyncapi.yaml).
 /// </summary>
 public interface IClinicEvent
 {

@@ -97,6 +97,9 @@ public sealed class RawRabbitClient : IAsyncDisposable
         }, timeout ?? TimeSpan.FromSeconds(30), $"a message on {queue}");
     }
 
+    /// <summary>How many messages wait in <paramref name="queue"/>.</summary>
+    public Task<uint> CountAsync(string queue) => _channel.MessageCountAsync(queue);
+
     public async ValueTask DisposeAsync()
     {
         await _channel.DisposeAsync();

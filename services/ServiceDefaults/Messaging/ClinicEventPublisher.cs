@@ -10,14 +10,15 @@ namespace RunRestore.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Publishes clinic-facing events as CloudEvents 1.0 JSON to the durable topic exchange
-/// <see cref="Exchange"/>, routed by the CloudEvents type (e.g. "runrestore.programming.program_adapted"), so a
-/// clinic's system in any language can bind a queue (docs/asyncapi.yaml). Plain RabbitMQ.Client with publisher
+/// <see cref="Exchange"/>, routed by clinic and type (<see cref="ClinicRouting.EventKey"/>, e.g.
+/// "clinic.acme.programming.program_adapted"), so a clinic's system in any language binds "clinic.&lt;its id&gt;.#" and
+/// receives its own runners' events only (docs/asyncapi.yaml). Plain RabbitMQ.Client with publisher
 /// confirms: the forwarding subscription only moves on once the broker has the message. <c>source</c> + <c>id</c>
 /// (the event store's event id) is the idempotency key for receivers.
 /// </summary>
 public sealed partial class ClinicEventPublisher(IConfiguration configuration, string service) : IAsyncDisposable
 {
-    public const string Exchange = "runrestore.clinic-events";
+    public const string Exchange = ClinicRouting.EventsExchange;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
@@ -62,7 +63,8 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
         try
         {
             var channel = await ChannelAsync(ct).ConfigureAwait(false);
-            await channel.BasicPublishAsync(Exchange, type, mandatory: false, properties, body, ct).ConfigureAwait(false);
+            await channel.BasicPublishAsync(Exchange, ClinicRouting.EventKey(clinic, type), mandatory: false, properties, body, ct)
+                .ConfigureAwait(false);
         }
         catch
         {

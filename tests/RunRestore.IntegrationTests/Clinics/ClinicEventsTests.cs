@@ -60,10 +60,10 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
     }, Delivery, "a program");
 
     [Fact]
-    public async Task Pain_screens_and_prescriptions_reach_a_clinic_as_cloud_events_routed_by_type()
+    public async Task Pain_screens_and_prescriptions_reach_a_clinic_as_cloud_events_routed_by_clinic_and_type()
     {
         await using var clinic = await RawRabbitClient.ConnectAsync(services.RabbitUri);
-        var queue = await clinic.BindTopicAsync(ClinicEvents, "runrestore.#");
+        var queue = await clinic.BindTopicAsync(ClinicEvents, $"clinic.{Clinic}.#");
         var runnerId = await RegisterAsync();
 
         await Intake.ReportPainAsync(new()
@@ -74,9 +74,9 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
         await ScreenAsync(runnerId);
 
         bool About(RawRabbitClient.Delivery d) => d.Body.GetProperty("subject").GetString() == runnerId;
-        var pain = await clinic.NextAsync(queue, d => About(d) && d.RoutingKey == "runrestore.intake.pain_reported");
-        var screen = await clinic.NextAsync(queue, d => About(d) && d.RoutingKey == "runrestore.assessment.assessment_completed");
-        var program = await clinic.NextAsync(queue, d => About(d) && d.RoutingKey == "runrestore.programming.program_prescribed");
+        var pain = await clinic.NextAsync(queue, d => About(d) &&  d.RoutingKey == $"clinic.{Clinic}.intake.pain_reported");
+        var screen = await clinic.NextAsync(queue, d => About(d) && d.RoutingKey == $"clinic.{Clinic}.assessment.assessment_completed");
+        var program = await clinic.NextAsync(queue, d => About(d) && d.RoutingKey == $"clinic.{Clinic}.programming.program_prescribed");
 
         Assert.Equal("1.0", pain.Body.GetProperty("specversion").GetString());
         Assert.Equal("urn:runrestore:intake", pain.Body.GetProperty("source").GetString());
@@ -94,10 +94,29 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
     }
 
     [Fact]
+    public async Task A_clinic_bound_to_its_own_prefix_receives_nothing_about_another_clinics_runners()
+    {
+        await using var other = await RawRabbitClient.ConnectAsync(services.RabbitUri);
+        var othersQueue = await other.BindTopicAsync(ClinicEvents, "clinic.clinic-elsewhere.#");
+        await using var mine = await RawRabbitClient.ConnectAsync(services.RabbitUri);
+        var myQueue = await mine.BindTopicAsync(ClinicEvents, $"clinic.{Clinic}.#");
+        var runnerId = await RegisterAsync();
+
+        await Intake.ReportPainAsync(new()
+        {
+            RunnerId = runnerId, Date = Day(0), BodySite = IntakeApi.BodySite.AnteriorKnee, Side = IntakeApi.Side.Left,
+            Severity = 3, Phase = IntakeApi.PainPhase.AfterRun,
+        });
+        await mine.NextAsync(myQueue, d => d.Body.GetProperty("subject").GetString() == runnerId);
+
+        Assert.Equal(0u, await other.CountAsync(othersQueue));
+    }
+
+    [Fact]
     public async Task A_clinic_can_submit_a_screen_as_a_message_once_and_a_bad_one_lands_in_the_error_queue_with_the_reason()
     {
         await using var clinic = await RawRabbitClient.ConnectAsync(services.RabbitUri);
-        var events = await clinic.BindTopicAsync(ClinicEvents, "runrestore.assessment.#");
+        var events = await clinic.BindTopicAsync(ClinicEvents, $"clinic.{Clinic}.assessment.#");
         var runnerId = await RegisterAsync();
         object Screen(string id, string testCode) => new
         {
@@ -139,7 +158,7 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
     public async Task One_trace_runs_from_a_partners_LogRun_through_all_three_services_to_the_clinics_event()
     {
         await using var clinic = await RawRabbitClient.ConnectAsync(services.RabbitUri);
-        var adapted = await clinic.BindTopicAsync(ClinicEvents, "runrestore.programming.program_adapted");
+        var adapted = await clinic.BindTopicAsync(ClinicEvents, $"clinic.{Clinic}.programming.program_adapted");
         var runnerId = await RegisterAsync();
         await ScreenAsync(runnerId);
         await WaitForProgramAsync(runnerId);
