@@ -21,14 +21,19 @@ namespace RunRestore.Assessment.ClinicScreens;
 public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader intake, TimeProvider time)
     : IConsumer<ClinicScreenSubmitted>
 {
+    /// <summary>The only CloudEvents type this exchange takes.</summary>
+    public const string ScreenSubmittedType = "runrestore.clinic.screen_submitted";
+
     public async Task Consume(ConsumeContext<ClinicScreenSubmitted> context)
     {
         var m = context.Message;
         new FieldViolations()
             .Check(m.SpecVersion == "1.0", "specversion", "must be 1.0")
+            .Check(m.Type == ScreenSubmittedType, "type", $"must be {ScreenSubmittedType}")
             .Check(!string.IsNullOrWhiteSpace(m.Id) && !string.IsNullOrWhiteSpace(m.Source), "id", "id and source must be given")
             .Check(!string.IsNullOrWhiteSpace(m.Clinic), "clinic", "must name the clinic")
             .Check(m.Data?.Results is { Count: > 0 }, "data.results", "must hold at least one result")
+            .Check(!string.IsNullOrWhiteSpace(m.Data?.Reason), "data.reason", "must say why the screen was done")
             .Check(Guid.TryParse(m.Subject, out _), "subject", "must be the runner id (UUID)")
             .ThrowIfAny();
 

@@ -118,9 +118,9 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
         await using var clinic = await RawRabbitClient.ConnectAsync(services.RabbitUri);
         var events = await clinic.BindTopicAsync(ClinicEvents, $"clinic.{Clinic}.assessment.#");
         var runnerId = await RegisterAsync();
-        object Screen(string id, string testCode) => new
+        object Screen(string id, string testCode, string type = "runrestore.clinic.screen_submitted") => new
         {
-            specversion = "1.0", id, source = "urn:clinic:north-physio", type = "runrestore.clinic.screen_submitted",
+            specversion = "1.0", id, source = "urn:clinic:north-physio", type,
             subject = runnerId, clinic = Clinic,
             data = new
             {
@@ -136,13 +136,18 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
         await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted", Screen("screen-1", "hip_abduction_strength"));
         await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted", Screen("screen-1", "hip_abduction_strength"));
         await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted", Screen("screen-2", "moon_jump"));
+        await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted",
+            Screen("screen-3", "hip_abduction_strength", type: "runrestore.assessment.assessment_completed"));
 
         var completed = await clinic.NextAsync(events, d => d.Body.GetProperty("subject").GetString() == runnerId);
         Assert.Contains(completed.Body.GetProperty("data").GetProperty("findings").EnumerateArray(),
             f => f.GetProperty("key").GetString() == "M4:hip_abductors:left");
-        var failed = await clinic.NextAsync("assessment-clinic-screens_error", timeout: TimeSpan.FromSeconds(45));
-        Assert.Equal("screen-2", failed.Body.GetProperty("id").GetString());
+        var failed = await clinic.NextAsync("assessment-clinic-screens_error",
+            d => d.Body.GetProperty("id").GetString() == "screen-2", TimeSpan.FromSeconds(45));
         Assert.Contains("data.results[0].test_code", failed.Headers["MT-Fault-Message"], StringComparison.Ordinal);
+        var wrongType = await clinic.NextAsync("assessment-clinic-screens_error",
+            d => d.Body.GetProperty("id").GetString() == "screen-3", TimeSpan.FromSeconds(45));
+        Assert.Contains("type: must be runrestore.clinic.screen_submitted", wrongType.Headers["MT-Fault-Message"], StringComparison.Ordinal);
         var list = await Eventually.GetAsync(async () =>
         {
             await Task.Delay(500);
