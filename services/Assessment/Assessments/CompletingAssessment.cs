@@ -14,7 +14,8 @@ public static class CompletingAssessment
     {
         if (assessment.IsCompleted)
         {
-            throw new PreconditionFailedException($"Assessment {assessment.Id} is already completed.");
+            throw new PreconditionFailedException($"Assessment {assessment.Id} is already completed.",
+                [new PreconditionViolation("assessment_open", "assessment_id", "the assessment is already completed")]);
         }
 
         var findings = ScreeningRules.Findings(assessment.Results, new ScreenedRunner(assessment.RunnerAge, assessment.RunnerSex),

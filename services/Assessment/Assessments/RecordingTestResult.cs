@@ -10,25 +10,33 @@ public sealed record TestResultDraft(string TestCode, int Side, double Value, st
 /// <summary>Records one test result, checked against the catalogue (DOMAIN.md M1-M9): known code, unit, range, side.</summary>
 public static class RecordingTestResult
 {
+    /// <summary>Catalogue codes and units are short words; the proto documents these limits.</summary>
+    public const int MaxCodeLength = 64;
+    public const int MaxNotesLength = 200;
+
     public static TestResult Decide(AssessmentRecord assessment, TestResultDraft draft, Guid resultId)
     {
         if (assessment.IsCompleted)
         {
-            throw new PreconditionFailedException($"Assessment {assessment.Id} is completed: start a new one to record more.");
+            throw new PreconditionFailedException($"Assessment {assessment.Id} is completed: start a new one to record more.",
+                [new PreconditionViolation("assessment_open", "assessment_id", "the assessment is completed")]);
         }
 
         var violations = new FieldViolations();
-        var test = TestCatalogue.Find(draft.TestCode);
+        var code = violations.SingleLine(draft.TestCode, "test_code", MaxCodeLength, required: true);
+        var test = TestCatalogue.Find(code);
         if (test is null)
         {
-            violations.Add("test_code", $"'{draft.TestCode}' is not in the test catalogue (see GetTestCatalogue)");
+            violations.Check(!violations.IsEmpty, "test_code",
+                $"'{FieldChecks.Quote(code)}' is not in the test catalogue (see GetTestCatalogue)");
             violations.ThrowIfAny();
         }
 
-        var unit = string.IsNullOrWhiteSpace(draft.Unit) ? test!.Units[0] : draft.Unit.Trim();
+        var unit = violations.SingleLine(draft.Unit, "unit", MaxCodeLength);
+        unit = unit.Length == 0 ? test!.Units[0] : unit;
         violations.Check(test!.Units.Contains(unit), "unit", $"must be one of: {string.Join(", ", test.Units)}");
         var (min, max) = TestCatalogue.RangeFor(test.Code, unit) ?? (test.Min, test.Max);
-        violations.Check((decimal)draft.Value >= min && (decimal)draft.Value <= max, "value", $"must be {min}-{max} {unit}");
+        var value = violations.Finite(draft.Value, "value", (double)min, (double)max, FieldChecks.Quote(unit));
         BodySide? side = draft.Side switch { 1 => BodySide.Left, 2 => BodySide.Right, _ => null };
         violations.Check(draft.Side is >= 0 and <= 2, "side", $"{draft.Side} is not a known side");
         violations.Check(!test.PerSide || side is not null, "side", $"{test.Code} is measured per side: give LEFT or RIGHT");
@@ -36,10 +44,9 @@ public static class RecordingTestResult
         Rating? rating = draft.Rating switch { 1 => Rating.Good, 2 => Rating.Fair, 3 => Rating.Poor, _ => null };
         violations.Check(draft.Rating is >= 0 and <= 3, "rating", $"{draft.Rating} is not a known rating");
         violations.Check(!test.NeedsRating || rating is not null, "rating", $"{test.Code} needs a rating (GOOD, FAIR or POOR)");
-        var notes = (draft.Notes ?? "").Trim();
-        violations.Check(notes.Length <= 200, "notes", "must be at most 200 characters");
+        var notes = violations.Text(draft.Notes, "notes", MaxNotesLength);
         violations.ThrowIfAny();
-        return new TestResult(resultId, test.Code, side, (decimal)draft.Value, unit, rating, notes);
+        return new TestResult(resultId, test.Code, side, (decimal)value!.Value, unit, rating, notes);
     }
 
     public static async Task<Guid> HandleAsync(IDocumentSession session, Guid assessmentId, TestResultDraft draft,

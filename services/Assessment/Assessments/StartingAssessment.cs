@@ -8,6 +8,8 @@ namespace RunRestore.Assessment.Assessments;
 /// <summary>A clinician starts a screen for a runner, optionally reasoning from one of their pain reports.</summary>
 public static class StartingAssessment
 {
+    public const int MaxReasonLength = 200;
+
     public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, IntakeLoadReader intake, string runnerId,
         string reason, string painReportId, TimeProvider time, CancellationToken ct)
     {
@@ -21,8 +23,7 @@ public static class StartingAssessment
         string reason, string painReportId, DateTimeOffset now, CancellationToken ct)
     {
         var violations = new FieldViolations();
-        var trimmed = reason.Trim();
-        violations.Check(trimmed.Length is > 0 and <= 200, "reason", "must be 1-200 characters");
+        var trimmed = violations.SingleLine(reason, "reason", MaxReasonLength, required: true);
         Guid? painId = null;
         if (!string.IsNullOrWhiteSpace(painReportId))
         {

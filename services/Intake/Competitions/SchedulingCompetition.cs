@@ -19,11 +19,11 @@ public static class SchedulingCompetition
     {
         var violations = new FieldViolations();
         var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime), MaxDaysAhead);
-        violations.Check(draft.DistanceKm is >= 0.1 and <= 350, "distance_km", "must be 0.1-350 km");
+        var distance = violations.Finite(draft.DistanceKm, "distance_km", 0.1, 350, "km");
         var priority = violations.Required<CompetitionPriority>(draft.Priority, "priority");
-        var name = violations.Text(draft.Name, "name");
+        var name = violations.Line(draft.Name, "name");
         violations.ThrowIfAny();
-        return new CompetitionScheduled(competitionId, date!.Value, (decimal)draft.DistanceKm, priority!.Value, name, now);
+        return new CompetitionScheduled(competitionId, date!.Value, (decimal)distance!.Value, priority!.Value, name, now);
     }
 
     public static async Task<CompetitionResult> HandleAsync(IDocumentSession session, Guid runnerId, CompetitionDraft draft,

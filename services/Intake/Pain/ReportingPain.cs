@@ -34,8 +34,8 @@ public static class ReportingPain
         var side = violations.Required<Side>(draft.Side, "side");
         var severity = violations.ZeroToTen(draft.Severity, "severity");
         var phase = violations.Required<PainPhase>(draft.Phase, "phase");
-        violations.Check(draft.OnsetKm is null or (>= 0 and <= 350), "onset_km", "must be 0-350 km");
-        violations.Check(draft.OnsetMinutes is null or (>= 0 and <= 48 * 60), "onset_minutes", "must be 0-2880 minutes");
+        var onsetKm = violations.Finite(draft.OnsetKm, "onset_km", 0, 350, "km");
+        var onsetMinutes = violations.Finite(draft.OnsetMinutes, "onset_minutes", 0, 48 * 60, "minutes");
         if (!string.IsNullOrWhiteSpace(draft.LinkedRunId))
         {
             if (linkedRun is null)
@@ -44,9 +44,9 @@ public static class ReportingPain
             }
             else
             {
-                violations.Check(draft.OnsetKm is null || (decimal)draft.OnsetKm <= linkedRun.DistanceKm, "onset_km",
+                violations.Check(onsetKm is null || (decimal)onsetKm <= linkedRun.DistanceKm, "onset_km",
                     $"is beyond the linked run's distance ({linkedRun.DistanceKm} km)");
-                violations.Check(draft.OnsetMinutes is null || (decimal)draft.OnsetMinutes <= linkedRun.DurationMinutes,
+                violations.Check(onsetMinutes is null || (decimal)onsetMinutes <= linkedRun.DurationMinutes,
                     "onset_minutes", $"is beyond the linked run's duration ({linkedRun.DurationMinutes:0.#} min)");
             }
         }
@@ -55,7 +55,7 @@ public static class ReportingPain
         var notes = violations.Text(draft.Notes, "notes");
         violations.ThrowIfAny();
         return new PainReported(painReportId, date!.Value, site!.Value, side!.Value, severity, phase!.Value,
-            (decimal?)draft.OnsetKm, (decimal?)draft.OnsetMinutes, linkedRun?.RunId, draft.DurationDays, notes, now);
+            (decimal?)onsetKm, (decimal?)onsetMinutes, linkedRun?.RunId, draft.DurationDays, notes, now);
     }
 
     public static async Task<Guid> HandleAsync(IDocumentSession session, Guid runnerId, PainDraft draft, TimeProvider time,

@@ -23,7 +23,13 @@ public static class ResolvingPain
             throw new NotFoundException($"Runner {runnerId} has no open pain report {id}.");
         }
 
-        stream.AppendOne(new PainResolved(id, resolvedOn!.Value, now));
+        // Pain cannot resolve before it was felt: the report's date comes from the runner's own stream.
+        var events = await session.Events.FetchStreamAsync(runnerId, token: ct).ConfigureAwait(false);
+        var reportedOn = events.Select(e => e.Data).OfType<PainReported>().First(p => p.PainReportId == id).Date;
+        new FieldViolations().Check(resolvedOn!.Value >= reportedOn, "date",
+            $"must not be before the pain was reported ({FieldChecks.Iso(reportedOn)})").ThrowIfAny();
+
+        stream.AppendOne(new PainResolved(id, resolvedOn.Value, now));
         return id;
     }
 }

@@ -28,9 +28,10 @@ public static class UpdatingRunnerProfile
             DateOnly? raceDate = string.IsNullOrEmpty(g.TargetRaceDate)
                 ? null
                 : violations.Date(g.TargetRaceDate, "profile.goal.target_race_date", today, SchedulingLimits.MaxDaysAhead);
-            violations.Check(g.TargetDistanceKm is 0 or (>= 0.1 and <= 350), "profile.goal.target_distance_km",
-                "must be 0.1-350 km (or 0 for none)");
-            goal = new Goal(raceDate, g.TargetDistanceKm > 0 ? (decimal)g.TargetDistanceKm : null,
+            // 0 means no distance (proto3's default); anything else is a race distance.
+            var distance = g.TargetDistanceKm == 0 ? null
+                : violations.Finite(g.TargetDistanceKm, "profile.goal.target_distance_km", 0.1, 350, "km (or 0 for none)");
+            goal = new Goal(raceDate, (decimal?)distance,
                 violations.Text(g.Description, "profile.goal.description"));
         }
 

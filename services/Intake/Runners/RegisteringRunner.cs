@@ -14,11 +14,9 @@ public static class RegisteringRunner
     /// <summary>Validates the command and returns the event that starts the runner's stream.</summary>
     public static RunnerRegistered Decide(RegisterRunner command)
     {
-        var name = command.DisplayName.Trim();
-        new FieldViolations()
-            .Check(name.Length > 0, "display_name", "must not be empty")
-            .Check(name.Length <= MaxNameLength, "display_name", $"must be at most {MaxNameLength} characters")
-            .Check(command.BirthYear >= EarliestBirthYear && command.BirthYear <= command.Now.Year, "birth_year",
+        var violations = new FieldViolations();
+        var name = violations.SingleLine(command.DisplayName, "display_name", MaxNameLength, required: true);
+        violations.Check(command.BirthYear >= EarliestBirthYear && command.BirthYear <= command.Now.Year, "birth_year",
                 $"must be between {EarliestBirthYear} and {command.Now.Year}")
             .Check(command.Sex is not null, "sex", "must be SEX_FEMALE, SEX_MALE or SEX_OTHER")
             .ThrowIfAny();

@@ -36,21 +36,27 @@ public static class ImportingRuns
 
         var now = time.GetUtcNow();
         var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var keys = drafts.Where(d => !string.IsNullOrWhiteSpace(d.Partner) && !string.IsNullOrWhiteSpace(d.ExternalId))
-            .Select(d => PartnerActivity.KeyOf(d.Partner!.Trim(), d.ExternalId!.Trim())).Distinct().ToArray();
+        // Every item is checked before anything touches the database, so a bad one (a NUL in external_id, 1e300 km)
+        // is that item's rejection and never a failed batch (issue 12).
+        var decided = drafts.Select(draft =>
+        {
+            var violations = new FieldViolations();
+            return (Run: LoggingRun.Decide(draft, Guid.CreateVersion7(now), now, violations), Violations: violations.ToList());
+        }).ToList();
+        var keys = decided.Select(d => d.Run).OfType<RunLogged>().Where(r => r.Partner is not null)
+            .Select(r => PartnerActivity.KeyOf(r.Partner!, r.ExternalId!)).Distinct().ToArray();
         var known = keys.Length == 0
             ? new Dictionary<string, PartnerActivity>()
             : (await session.LoadManyAsync<PartnerActivity>(ct, keys).ConfigureAwait(false)).ToDictionary(a => a.Id);
 
         var results = new List<ImportItemResult>(drafts.Count);
         var runs = new List<object>();
-        for (var i = 0; i < drafts.Count; i++)
+        for (var i = 0; i < decided.Count; i++)
         {
-            var violations = new FieldViolations();
-            var run = LoggingRun.Decide(drafts[i], Guid.CreateVersion7(now), now, violations);
+            var run = decided[i].Run;
             if (run is null)
             {
-                results.Add(new ImportItemResult(i, ImportItemOutcome.Rejected, null, violations.ToList()));
+                results.Add(new ImportItemResult(i, ImportItemOutcome.Rejected, null, decided[i].Violations));
                 continue;
             }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
@@ -10,30 +9,8 @@ public static class InputRules
     public static readonly DateOnly EarliestDate = new(1990, 1, 1);
 
     /// <summary>A runner-local date "YYYY-MM-DD" from 1990 up to <paramref name="maxDaysAhead"/> days after today.</summary>
-    public static DateOnly? Date(this FieldViolations violations, string value, string field, DateOnly today, int maxDaysAhead = 1)
-    {
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            violations.Add(field, "must be a date as YYYY-MM-DD");
-            return null;
-        }
-
-        if (date < EarliestDate)
-        {
-            violations.Add(field, "must not be before 1990-01-01");
-            return null;
-        }
-
-        if (date > today.AddDays(maxDaysAhead))
-        {
-            violations.Add(field, maxDaysAhead == 1
-                ? "must not be more than 1 day in the future"
-                : $"must not be more than {maxDaysAhead} days in the future");
-            return null;
-        }
-
-        return date;
-    }
+    public static DateOnly? Date(this FieldViolations violations, string value, string field, DateOnly today, int maxDaysAhead = 1) =>
+        violations.Date(value, field, EarliestDate, today.AddDays(maxDaysAhead));
 
     /// <summary>An enum value the proto defines and the domain knows (0 = unspecified is missing).</summary>
     public static TEnum? Required<TEnum>(this FieldViolations violations, int value, string field) where TEnum : struct, Enum
@@ -58,13 +35,13 @@ public static class InputRules
         return violations.Required<TEnum>(value, field);
     }
 
-    /// <summary>Free text of at most 200 characters (trimmed).</summary>
-    public static string Text(this FieldViolations violations, string? value, string field)
-    {
-        var text = (value ?? "").Trim();
-        violations.Check(text.Length <= MaxTextLength, field, $"must be at most {MaxTextLength} characters");
-        return text;
-    }
+    /// <summary>Free text (notes, descriptions) of at most 200 characters (trimmed); newline and tab allowed.</summary>
+    public static string Text(this FieldViolations violations, string? value, string field) =>
+        violations.Text(value, field, MaxTextLength);
+
+    /// <summary>A one-line value (a name, a partner, an id) of at most 200 characters (trimmed).</summary>
+    public static string Line(this FieldViolations violations, string? value, string field) =>
+        violations.SingleLine(value, field, MaxTextLength);
 
     /// <summary>A 0-10 rating (RPE, pain) that must be given.</summary>
     public static int ZeroToTen(this FieldViolations violations, int? value, string field)

@@ -17,7 +17,7 @@ public static class LoggingGymSession
         var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
         violations.Check(draft.DurationMinutes is > 0 and <= 600, "duration_minutes", "must be 1-600 minutes");
         var rpe = violations.ZeroToTen(draft.Rpe, "rpe");
-        var focus = violations.Text(draft.Focus, "focus");
+        var focus = violations.Line(draft.Focus, "focus");
         violations.ThrowIfAny();
         return new GymSessionLogged(sessionId, date!.Value, draft.DurationMinutes, rpe, focus, now);
     }

@@ -22,6 +22,8 @@ public sealed record RunLogResult(Guid RunId, bool Duplicate, FlagChanges Flags)
 
 public static class LoggingRun
 {
+    /// <summary>One metre: anything shorter is no run (a subnormal double would even be stored as 0 km).</summary>
+    public const double MinDistanceKm = 0.001;
     public const decimal MaxDistanceKm = 350m;
     public const int MaxDurationSeconds = 48 * 3600;
     /// <summary>Faster than 2:20 min/km is beyond any human record: the data is wrong.</summary>
@@ -32,13 +34,12 @@ public static class LoggingRun
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var date = violations.Date(draft.Date, "date", today);
-        var distanceOk = draft.DistanceKm > 0 && (decimal)draft.DistanceKm <= MaxDistanceKm;
-        violations.Check(distanceOk, "distance_km", $"must be more than 0 and at most {MaxDistanceKm} km");
+        var distance = violations.Finite(draft.DistanceKm, "distance_km", MinDistanceKm, (double)MaxDistanceKm, "km");
         var durationOk = draft.DurationSeconds > 0 && draft.DurationSeconds <= MaxDurationSeconds;
         violations.Check(durationOk, "duration_seconds", "must be more than 0 and at most 48 hours");
-        if (distanceOk && durationOk)
+        if (distance is { } km && durationOk)
         {
-            violations.Check(draft.DurationSeconds / draft.DistanceKm >= FastestPaceSecondsPerKm, "duration_seconds",
+            violations.Check(draft.DurationSeconds / km >= FastestPaceSecondsPerKm, "duration_seconds",
                 "pace is faster than 2:20 min/km; check distance and duration");
         }
 
@@ -46,10 +47,10 @@ public static class LoggingRun
         var rpe = violations.ZeroToTen(draft.Rpe, "rpe");
         violations.Check(draft.AverageHeartRate is null or (>= 30 and <= 250), "average_heart_rate", "must be 30-250 bpm");
         violations.Check(draft.CadenceSpm is null or (>= 60 and <= 260), "cadence_spm", "must be 60-260 steps/min");
-        violations.Check(draft.ElevationGainM is null or (>= 0 and <= 20_000), "elevation_gain_m", "must be 0-20,000 m");
+        var elevation = violations.Finite(draft.ElevationGainM, "elevation_gain_m", 0, 20_000, "m");
         var surface = violations.Optional<Surface>(draft.Surface, "surface");
-        var partner = violations.Text(draft.Partner, "partner");
-        var externalId = violations.Text(draft.ExternalId, "external_id");
+        var partner = violations.Line(draft.Partner, "partner");
+        var externalId = violations.Line(draft.ExternalId, "external_id");
         violations.Check(partner.Length > 0 == externalId.Length > 0, partner.Length > 0 ? "external_id" : "partner",
             "partner and external_id go together");
 
@@ -58,8 +59,8 @@ public static class LoggingRun
             return null;
         }
 
-        return new RunLogged(runId, date!.Value, (decimal)draft.DistanceKm, draft.DurationSeconds, type!.Value, rpe,
-            draft.AverageHeartRate, draft.CadenceSpm, (decimal?)draft.ElevationGainM, surface,
+        return new RunLogged(runId, date!.Value, (decimal)distance!.Value, draft.DurationSeconds, type!.Value, rpe,
+            draft.AverageHeartRate, draft.CadenceSpm, (decimal?)elevation, surface,
             partner.Length > 0 ? partner : null, externalId.Length > 0 ? externalId : null, now);
     }
 
@@ -76,7 +77,8 @@ public static class LoggingRun
         {
             return seen.RunnerId == runnerId
                 ? new RunLogResult(seen.RunId, Duplicate: true, FlagChanges.None)
-                : throw new AlreadyExistsException($"Activity {run.ExternalId} of {run.Partner} belongs to another runner.");
+                : throw new AlreadyExistsException(
+                    $"Activity {FieldChecks.Quote(run.ExternalId)} of {FieldChecks.Quote(run.Partner)} belongs to another runner.");
         }
 
         var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);

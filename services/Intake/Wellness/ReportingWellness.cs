@@ -16,11 +16,11 @@ public static class ReportingWellness
     {
         var violations = new FieldViolations();
         var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
-        violations.Check(draft.SleepHours is >= 0 and <= 24, "sleep_hours", "must be 0-24 hours");
+        var sleep = violations.Finite(draft.SleepHours, "sleep_hours", 0, 24, "hours");
         violations.Check(draft.Stress is >= 1 and <= 5, "stress", "must be 1-5");
         violations.Check(draft.Soreness is >= 1 and <= 5, "soreness", "must be 1-5");
         violations.ThrowIfAny();
-        return new WellnessReported(reportId, date!.Value, decimal.Round((decimal)draft.SleepHours, 2), draft.Stress,
+        return new WellnessReported(reportId, date!.Value, decimal.Round((decimal)sleep!.Value, 2), draft.Stress,
             draft.Soreness, draft.Illness, now);
     }
 

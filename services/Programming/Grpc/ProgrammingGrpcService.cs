@@ -58,9 +58,7 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     public override async Task<RecordSessionResponse> RecordSession(RecordSessionRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var date = ParseDate(request.Date, "date");
-        var input = new SessionInput(Guid.CreateVersion7(time.GetUtcNow()), date, request.Exercises.Select(e => new ExerciseResult(
-            e.Code, !e.Completed, e.Sets, e.Reps, e.HoldSeconds, e.LoadKg > 0 ? (decimal)e.LoadKg : null, e.Rpe, e.Pain)).ToList());
+        var input = ProgrammingInput.Session(request, Guid.CreateVersion7(time.GetUtcNow()), Today());
         var events = await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordSession(input, p, time.GetUtcNow()), context.CancellationToken),
             context.CancellationToken);
         var response = new RecordSessionResponse { SessionId = input.SessionId.ToString() };
@@ -73,7 +71,7 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var date = ParseDate(request.Date, "date");
+        var date = ProgrammingInput.Date(request.Date, "date", Today());
         var events = await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordNextMorningPain(date, request.Pain, p, time.GetUtcNow()), context.CancellationToken),
             context.CancellationToken);
         var response = new RecordNextMorningPainResponse();
@@ -96,8 +94,9 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     public override async Task<SetPainCeilingResponse> SetPainCeiling(SetPainCeilingRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var reason = ProgrammingInput.Reason(request.Reason);
         var events = await writes.WriteAsync(id, s => s.DecideAsync(id,
-            p => ProgramDecisions.SetPainCeiling(request.PainCeiling, request.Reason, p, time.GetUtcNow()), context.CancellationToken),
+            p => ProgramDecisions.SetPainCeiling(request.PainCeiling, reason, p, time.GetUtcNow()), context.CancellationToken),
             context.CancellationToken);
         var response = new SetPainCeilingResponse();
         response.Changes.AddRange(Changes(events, time));
@@ -108,9 +107,10 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     public override async Task<OverridePhaseResponse> OverridePhase(OverridePhaseRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var reason = ProgrammingInput.Reason(request.Reason);
         var clinician = context.GetHttpContext().User.FindFirst("sub")?.Value ?? "clinician";
         var events = await writes.WriteAsync(id, s => s.DecideAsync(id,
-            p => ProgramDecisions.OverridePhase((DomainPhase)(int)request.Phase, request.Reason, clinician, p, time.GetUtcNow()), context.CancellationToken),
+            p => ProgramDecisions.OverridePhase((DomainPhase)(int)request.Phase, reason, clinician, p, time.GetUtcNow()), context.CancellationToken),
             context.CancellationToken);
         var response = new OverridePhaseResponse();
         response.Changes.AddRange(Changes(events, time));
@@ -133,13 +133,5 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
         return (id, program);
     }
 
-    private static DateOnly ParseDate(string value, string field)
-    {
-        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            new FieldViolations().Add(field, "must be a date as YYYY-MM-DD").ThrowIfAny();
-        }
-
-        return date;
-    }
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

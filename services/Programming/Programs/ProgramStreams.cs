@@ -31,7 +31,9 @@ public static class ProgramStreams
         }
         catch (ProgramRuleViolationException ex) when (ex.Kind == ViolationKind.FailedPrecondition)
         {
-            throw new PreconditionFailedException(ex.Message);
+            // Each problem names the field and the program rule it broke, so a client can tell which one to fix.
+            throw new PreconditionFailedException(ex.Message,
+                [.. ex.Problems.Select(p => new PreconditionViolation("program_state", p.Field, p.Message))]);
         }
         catch (ProgramRuleViolationException ex)
         {

@@ -45,6 +45,21 @@ public static class ClinicAuthentication
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
         jwt.MapInboundClaims = false;
+        // A signed token with a blank or malformed clinic is still no identity we can act for: fail authentication
+        // (UNAUTHENTICATED) rather than authorization (PERMISSION_DENIED) or a tenant nobody can store (INTERNAL).
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var clinics = context.Principal?.FindAll(Scopes.ClinicClaim).Select(c => c.Value).ToList() ?? [];
+                if (clinics.Count != 1 || !ClinicIds.IsValid(clinics[0]))
+                {
+                    context.Fail("The token's clinic claim must be one clinic id: lower-case letters, digits and '-', 1-63 characters.");
+                }
+
+                return Task.CompletedTask;
+            },
+        };
         if (!string.IsNullOrWhiteSpace(auth.Authority))
         {
             jwt.Authority = auth.Authority;

@@ -7,7 +7,7 @@ namespace RunRestore.ServiceDefaults.Auth;
 public sealed class ClinicContext(IHttpContextAccessor http)
 {
     public string ClinicId =>
-        http.HttpContext?.User.FindFirst(Scopes.ClinicClaim)?.Value is { Length: > 0 } clinic
+        http.HttpContext?.User.FindFirst(Scopes.ClinicClaim)?.Value is { } clinic && ClinicIds.IsValid(clinic)
             ? clinic
-            : throw new RpcException(new Status(StatusCode.Unauthenticated, "The token does not name a clinic."));
+            : throw new RpcException(new Status(StatusCode.Unauthenticated, "The token does not name a valid clinic."));
 }

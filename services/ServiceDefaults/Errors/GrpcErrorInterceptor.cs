@@ -80,19 +80,31 @@ public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> l
         {
             case InvalidRequestException invalid:
                 var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(invalid.Violations);
+                badRequest.FieldViolations.AddRange(invalid.Violations.Take(MaxViolations));
                 return new RpcStatus
                 {
                     Code = (int)Code.InvalidArgument,
-                    Message = "The request is invalid: " + invalid.Message,
+                    Message = Capped("The request is invalid: " + invalid.Message),
                     Details = { Any.Pack(badRequest) },
                 }.ToRpcException();
+            case PreconditionFailedException { Violations.Count: > 0 } failed:
+                var failure = new PreconditionFailure();
+                failure.Violations.AddRange(failed.Violations.Take(MaxViolations).Select(v => new PreconditionFailure.Types.Violation
+                {
+                    Type = v.Type, Subject = v.Subject, Description = v.Description,
+                }));
+                return new RpcStatus
+                {
+                    Code = (int)Code.FailedPrecondition,
+                    Message = Capped(failed.Message),
+                    Details = { Any.Pack(failure) },
+                }.ToRpcException();
             case NotFoundException:
-                return Status(GrpcStatusCode.NotFound, ex.Message);
+                return Status(GrpcStatusCode.NotFound, Capped(ex.Message));
             case AlreadyExistsException:
-                return Status(GrpcStatusCode.AlreadyExists, ex.Message);
+                return Status(GrpcStatusCode.AlreadyExists, Capped(ex.Message));
             case PreconditionFailedException:
-                return Status(GrpcStatusCode.FailedPrecondition, ex.Message);
+                return Status(GrpcStatusCode.FailedPrecondition, Capped(ex.Message));
             // A concurrent write won every retry inside the service (EventStoreWriter), or the first call with this
             // idempotency key has not answered yet: the caller retries after the delay in RetryInfo.
             case RequestInProgressException or StaleVersionException:
@@ -112,6 +124,14 @@ public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> l
                 return Status(GrpcStatusCode.Internal, "An unexpected error occurred; it has been logged.");
         }
     }
+
+    // The status and its details travel in HTTP/2 trailers: a message or a list of violations that grew with the input
+    // (thousands of bad items) could make them unsendable and hang the call, so both are capped (issue 12).
+    private const int MaxViolations = 100;
+    private const int MaxMessageLength = 2000;
+
+    private static string Capped(string message) =>
+        message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + "…";
 
     private static RpcException Status(GrpcStatusCode code, string message) => new(new Grpc.Core.Status(code, message));
 

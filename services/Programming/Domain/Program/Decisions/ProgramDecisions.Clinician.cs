@@ -4,7 +4,8 @@ namespace RunRestore.Programming.Domain.Program.Decisions;
 
 public static partial class ProgramDecisions
 {
-    public const int MaxReasonLength = 500;
+    /// <summary>As the proto documents (1-200 characters).</summary>
+    public const int MaxReasonLength = 200;
 
     /// <summary>
     /// P1: the pain-during-activity ceiling. 3/10 is the default; a clinician may allow up to 5/10 (tendinopathy).
