@@ -4,6 +4,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Marten;
+using Marten.Patching;
 using Microsoft.Extensions.Logging;
 using RunRestore.ServiceDefaults.Errors;
 
@@ -40,11 +41,8 @@ public sealed partial class IdempotencyInterceptor(RequestIdempotency idempotenc
         var hash = Convert.ToHexString(SHA256.HashData([.. Encoding.UTF8.GetBytes(context.Method), .. message.ToByteArray()]));
         idempotency.Begin(requestId, hash);
 
-        if (await LoadAsync(requestId, context.CancellationToken).ConfigureAwait(false) is { } seen)
-        {
-            return await ReplayAsync<TResponse>(seen, hash, context.CancellationToken).ConfigureAwait(false);
-        }
-
+        // No look-up here: the write looks for the key inside its own transaction, behind the stream's lock, and
+        // throws RequestAlreadyAcceptedException when it finds it (one round trip fewer per keyed write).
         TResponse response;
         try
         {
@@ -75,14 +73,7 @@ public sealed partial class IdempotencyInterceptor(RequestIdempotency idempotenc
         try
         {
             await using var session = sessions.OpenSession();
-            var stored = await session.LoadAsync<IdempotentRequest>(requestId, ct).ConfigureAwait(false);
-            if (stored is null)
-            {
-                return;
-            }
-
-            stored.Response = response.ToByteArray();
-            session.Update(stored);
+            session.Patch<IdempotentRequest>(requestId).Set(r => r.Response, response.ToByteArray());
             await session.SaveChangesAsync(ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
