@@ -20,13 +20,15 @@ svc_ready_url() { echo "http://127.0.0.1:${SVC_HTTP[$1]}/health/ready"; }
 svc_live_url() { echo "http://127.0.0.1:${SVC_HTTP[$1]}/health/live"; }
 
 # Prints the pid of the service when its pid file names a live process that runs its dll; else fails.
-svc_pid() {
-  local f pid
-  f=$(svc_pidfile "$1")
-  [[ -f $f ]] || return 1
-  pid=$(<"$f")
+svc_pid() { svc_pid_in "$(svc_pidfile "$1")" "$1"; }
+
+# svc_pid_in FILE NAME: the same for any pid file (deploy/local/service.sh keeps its own).
+svc_pid_in() {
+  local pid
+  [[ -s $1 ]] || return 1
+  pid=$(<"$1")
   [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "RunRestore.${SVC_DIR[$1]}.dll" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "RunRestore.${SVC_DIR[$2]}.dll" || return 1
   echo "$pid"
 }
 

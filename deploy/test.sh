@@ -4,8 +4,8 @@
 # then (phase "node") starts the services with deploy/run.sh and plays clients/node/journey.mjs against them.
 #   bash deploy/test.sh [extra dotnet test args, e.g. --filter "FullyQualifiedName~Skeleton"]
 # Results: .local/test-results/*.trx (cleared first). The last line is "N passed, M failed[, K skipped]";
-# the Node.js journey and the CLI demo journey count as one test each, and so does the smoke benchmark
-# (RR_SKIP_BENCH=1 skips it). Env: RR_SKIP_NODE=1 skips the node phase.
+# the Node.js journey and the CLI demo journey count as one test each, and so do the short fault-injection run
+# (RR_SKIP_CHAOS=1 skips it) and the smoke benchmark (RR_SKIP_BENCH=1 skips it). Env: RR_SKIP_NODE=1 skips the node phase.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -108,21 +108,28 @@ else
     echo "==> node: a journey FAILED (service logs: .local/logs/)" >&2
   fi
 fi
+# Fault injection (docs/reliability.md): the short run of deploy/chaos.sh, on servers and ports of its own, counts as one
+# test — it fails on any acknowledged write lost, duplicate effect, effect never delivered, or a service not back within 30 s.
+if [[ ${RR_SKIP_CHAOS:-0} == 1 ]]; then
+  echo "==> chaos: skipped (RR_SKIP_CHAOS=1)" >&2
+else
+  phase chaos "deploy/chaos.sh --short"
+  if bash deploy/chaos.sh --short; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "==> chaos: the short fault-injection run FAILED (table above; logs: .local/chaos/)" >&2
+  fi
+fi
 # Benchmarks are not tests: the smoke run only proves the benchmark completes and prints every row (no timing
 # assertion); the real figures come from `bash deploy/bench.sh` (docs/benchmarks.md).
 if [[ ${RR_SKIP_BENCH:-0} == 1 ]]; then
   echo "==> bench: skipped (RR_SKIP_BENCH=1)" >&2
 else
   phase bench "deploy/bench.sh --smoke"
-  # Free loopback ports for the benchmark's own servers, so it never collides with anything else on the machine
-  # (rabbitmqctl reserves 35672-35682).
-  free_port() {
-    local port
-    while :; do
-      port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-      ((port < 35672 || port > 35682)) && { echo "$port"; return; }
-    done
-  }
+  # Free loopback ports for the benchmark's own servers, so it never collides with anything else on the machine.
+  # shellcheck source=deploy/local/common.sh
+  source deploy/local/common.sh # free_port
   bench_env=(RR_PG_PORT="$(free_port)" RR_RABBIT_PORT="$(free_port)" RR_RABBIT_MGMT_PORT="$(free_port)"
     RR_RABBIT_DIST_PORT="$(free_port)" RR_RABBIT_NODE="rr-bench-$$@localhost"
     RR_BENCH_INTAKE_GRPC="$(free_port)" RR_BENCH_ASSESSMENT_GRPC="$(free_port)" RR_BENCH_PROGRAMMING_GRPC="$(free_port)"

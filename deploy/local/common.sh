@@ -24,3 +24,13 @@ ensure_traversable() {
     d=$(dirname "$d")
   done
 }
+
+# A free TCP port on 127.0.0.1 (outside 35672-35682, which rabbitmqctl itself uses), so a run's own servers never
+# collide with anything else on the machine.
+free_port() {
+  local port
+  while :; do
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    ((port < 35672 || port > 35682)) && { echo "$port"; return; }
+  done
+}

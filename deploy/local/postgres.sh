@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Local PostgreSQL 15 server for development/tests, run from the Debian binaries (no Docker).
-#   deploy/local/postgres.sh start|stop|status
+#   deploy/local/postgres.sh start|stop|restart|status
+#   (restart = pg_ctl restart -m fast: the same options, every connection dropped; for fault injection)
 # env: RR_PG_DIR  (default <repo>/.local/postgres)  data dir; also holds the unix socket and the log
 #      RR_PG_PORT (default 54329)                   TCP port, listens on 127.0.0.1 only
 #      RR_PG_DB   (default runrestore)              database created on start if missing
@@ -94,6 +95,15 @@ stop() {
   fi
 }
 
+restart() {
+  require_root
+  is_running || die "not running (dir $PG_DIR)"
+  log "restarting (dir $PG_DIR, -m fast)"
+  # pg_ctl restart reuses the options of the running server (postmaster.opts).
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR" -m fast -l "$PG_DIR/log" -w -t 60 restart </dev/null >&2
+  wait_ready
+}
+
 status() {
   if is_running && "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then
     log "running (dir $PG_DIR, port $PG_PORT)"
@@ -107,6 +117,7 @@ status() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  restart) restart ;;
   status) status ;;
-  *) echo "usage: $0 {start|stop|status}" >&2; exit 2 ;;
+  *) echo "usage: $0 {start|stop|restart|status}" >&2; exit 2 ;;
 esac

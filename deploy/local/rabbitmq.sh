@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Local RabbitMQ node (Debian rabbitmq-server 3.10) for development/tests, no Docker.
 # Several nodes can run side by side (different dirs/ports/node names; they share epmd on 4369).
-#   deploy/local/rabbitmq.sh start|stop|kill|status
-#   (stop is graceful and takes ~7 s; kill = SIGKILL, for throwaway test nodes)
+#   deploy/local/rabbitmq.sh start|stop|term|kill|status
+#   (stop is graceful and takes ~7 s; term = SIGTERM, the same graceful shutdown as systemd or Kubernetes would ask
+#   for, without booting the Erlang CLI, which is slow on a busy machine; kill = SIGKILL, for throwaway test nodes)
 # env: RR_RABBIT_DIR       (default <repo>/.local/rabbitmq)  mnesia/, log/, config/, rabbitmq.pid
 #      RR_RABBIT_PORT      (default 56729)   AMQP port, 127.0.0.1 only
 #      RR_RABBIT_MGMT_PORT (default 15679)   management HTTP API, 127.0.0.1 only (user guest/guest)
@@ -178,6 +179,21 @@ kill_node() {
   rm -f "$PID_FILE" "$RB_DIR/launcher.pid"
 }
 
+# SIGTERM to the node: RabbitMQ shuts down gracefully (closes connections, stops queues), then exits. Waits for it.
+term_node() {
+  require_root
+  local pid deadline=$((SECONDS + 60))
+  pid=$(server_pid || true)
+  ours_alive "$pid" || die "node $RB_NODE is not running (no live pid in $PID_FILE)"
+  log "SIGTERM to node $RB_NODE (pid $pid)"
+  kill -TERM "$pid"
+  while ours_alive "$pid"; do
+    ((SECONDS < deadline)) || die "node $RB_NODE (pid $pid) still running 60 s after SIGTERM"
+    sleep 0.1
+  done
+  rm -f "$PID_FILE" "$RB_DIR/launcher.pid"
+}
+
 status() {
   if node_up; then
     log "node $RB_NODE running (amqp 127.0.0.1:$RB_PORT, mgmt $RB_MGMT_PORT)"
@@ -191,7 +207,8 @@ status() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
+  term) term_node ;;
   kill) kill_node ;;
   status) status ;;
-  *) echo "usage: $0 {start|stop|kill|status}" >&2; exit 2 ;;
+  *) echo "usage: $0 {start|stop|term|kill|status}" >&2; exit 2 ;;
 esac

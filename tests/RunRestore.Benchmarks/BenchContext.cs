@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Npgsql;
 using RunRestore.Common.V1;
 using RunRestore.Intake.V1;
-using RunRestore.ServiceDefaults.Auth;
+using RunRestore.Testing;
 
 namespace RunRestore.Benchmarks;
 
@@ -19,7 +18,7 @@ internal sealed class BenchContext : IAsyncDisposable
         Options = options;
         Cpu = new CpuMonitor(options);
         Db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.Postgres) { MaxPoolSize = 40 }.ConnectionString);
-        Auth = new Metadata { { "authorization", $"Bearer {DevelopmentTokens.Create(AuthSettings(options.Repo), Clinic, Scopes.All, TimeSpan.FromHours(2))}" } };
+        Auth = new Metadata { { "authorization", $"Bearer {DevelopmentAuth.AllScopes(options.Repo, Clinic, TimeSpan.FromHours(2))}" } };
     }
 
     public BenchOptions Options { get; }
@@ -47,20 +46,6 @@ internal sealed class BenchContext : IAsyncDisposable
 
     public static void Log(string message) =>
         Console.Error.WriteLine($"[bench {DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}] {message}");
-
-    /// <summary>The development signing key the services run with (ASPNETCORE_ENVIRONMENT=Development).</summary>
-    private static AuthOptions AuthSettings(string repo)
-    {
-        var path = Path.Combine(repo, "services", "Intake", "appsettings.Development.json");
-        using var json = JsonDocument.Parse(File.ReadAllText(path));
-        var auth = json.RootElement.GetProperty(AuthOptions.Section);
-        return new AuthOptions
-        {
-            SigningKey = auth.GetProperty("SigningKey").GetString(),
-            Issuer = auth.GetProperty("Issuer").GetString()!,
-            Audience = auth.GetProperty("Audience").GetString()!,
-        };
-    }
 
     public async ValueTask DisposeAsync() => await Db.DisposeAsync();
 }

@@ -40,8 +40,8 @@ internal static class LocalServers
 
         StartWatchdog(script, dir, pgEnv, rabbitEnv);
 
-        var pg = Run(Path.Combine(script, "postgres.sh"), "start", pgEnv, TimeSpan.FromMinutes(2));
-        var rabbit = Run(Path.Combine(script, "rabbitmq.sh"), "start", rabbitEnv, TimeSpan.FromMinutes(2));
+        var pg = ShellScript.RunAsync(Path.Combine(script, "postgres.sh"), ["start"], pgEnv, TimeSpan.FromMinutes(2));
+        var rabbit = ShellScript.RunAsync(Path.Combine(script, "rabbitmq.sh"), ["start"], rabbitEnv, TimeSpan.FromMinutes(2));
         var postgres = LastLine(await pg);
         var amqp = LastLine(await rabbit);
         return new Started(postgres, new Uri(amqp), new Uri($"http://127.0.0.1:{mgmtPort}/"));
@@ -73,43 +73,6 @@ internal static class LocalServers
 
     private static string LastLine(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
-
-    private static async Task<string> Run(string script, string verb, Dictionary<string, string> env, TimeSpan timeout)
-    {
-        var info = new ProcessStartInfo("bash", [script, verb])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in env)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {script}");
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"{script} {verb} did not finish within {timeout}: {await stderr}");
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{script} {verb} failed ({process.ExitCode}): {await stderr}");
-        }
-
-        return await stdout;
-    }
 
     private static int FreePort()
     {

@@ -1,0 +1,241 @@
+using System.Globalization;
+
+namespace RunRestore.Chaos;
+
+/// <summary>A fault to inject: its kind (rabbitmq, postgres, intake, programming), a label, and when (fraction of the load).</summary>
+internal sealed record FaultPlan(string Kind, string Label, double AtFraction);
+
+/// <summary>What happened when a fault was injected and how long the services took to recover from it.</summary>
+internal sealed class FaultRecord(FaultPlan plan)
+{
+    public FaultPlan Plan { get; } = plan;
+    public double StartedAt { get; set; }
+    /// <summary>The moment the restart was issued: recovery is measured from here.</summary>
+    public double EndedAt { get; set; }
+    /// <summary>Every service answered 200 on /health/ready and had forwarded everything committed when it came back.</summary>
+    public double? RecoveredAt { get; set; }
+    /// <summary>When the restarted server or service was back (its start script returned): the rest is the services' own recovery.</summary>
+    public double? BackAt { get; set; }
+    public Dictionary<string, double> ReadyAt { get; } = [];
+    public Dictionary<string, double> CaughtUpAt { get; } = [];
+    public Dictionary<string, string> LagSource { get; } = [];
+    public List<string> Notes { get; } = [];
+    public string? Error { get; set; }
+    public double? RecoverySeconds => RecoveredAt - EndedAt;
+    /// <summary>The part of the recovery after the restarted component itself was back.</summary>
+    public double? ServicesSeconds => RecoveredAt - Math.Max(EndedAt, BackAt ?? EndedAt);
+}
+
+/// <summary>
+/// Injects the faults one after another, each at its planned moment of the load (or, if the previous one has not
+/// recovered by then, right after it), through the same scripts an operator would use, and measures recovery: from
+/// the restart until every service answers 200 on /health/ready AND its event pipeline has forwarded everything that
+/// was committed when it came back (every progression at or past the newest sequence of the first fresh reading after
+/// the restart — under a steady load "0 events behind" is never exact for more than an instant). The pipeline figures
+/// come from /health/ready's JSON; when a service does not report them, from its schema in PostgreSQL.
+/// </summary>
+internal sealed class FaultInjector(Stack stack, ChaosOptions options)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
+
+    public List<FaultRecord> Records { get; } = [];
+
+    public async Task RunAsync(double loadStart, double loadSeconds, CancellationToken ct)
+    {
+        var notBefore = 0.0;
+        foreach (var plan in options.Faults)
+        {
+            await Clock.Until(Math.Max(loadStart + plan.AtFraction * loadSeconds, notBefore), ct);
+            if (Clock.Now > loadStart + options.LoadLimit)
+            {
+                Clock.Log($"fault '{plan.Label}' not injected: past the load's time limit");
+                continue;
+            }
+
+            var record = new FaultRecord(plan) { StartedAt = Clock.Now };
+            lock (Records)
+            {
+                Records.Add(record);
+            }
+
+            Clock.Log($"fault: {plan.Label}");
+            try
+            {
+                var restart = await InjectAsync(plan, record);
+                var monitor = MonitorAsync(record, ct);
+                try
+                {
+                    await restart;
+                    record.BackAt ??= Clock.Now;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    record.Error = $"restart failed: {ex.Message}";
+                }
+
+                await monitor;
+            }
+            catch (InvalidOperationException ex)
+            {
+                record.Error = ex.Message;
+            }
+
+            Clock.Log(record.RecoverySeconds is { } s
+                ? Inv($"recovered from '{plan.Label}' in {s:0.0} s ({Describe(record)})")
+                : $"NOT recovered from '{plan.Label}' ({Describe(record)}){(record.Error is null ? "" : ": " + record.Error)}");
+            notBefore = Clock.Now + 2;
+        }
+    }
+
+    public static string Describe(FaultRecord r) => string.Join(", ", Stack.Services.Select(s =>
+        $"{s} ready {Seconds(r.ReadyAt, s, r.EndedAt)}, caught up {Seconds(r.CaughtUpAt, s, r.EndedAt)}" +
+        (r.LagSource.TryGetValue(s, out var source) ? $" ({source})" : "")));
+
+    private static string Seconds(Dictionary<string, double> at, string service, double from) =>
+        at.TryGetValue(service, out var t) ? Inv($"+{t - from:0.0} s") : "never";
+
+    /// <summary>Breaks something; returns the restart, already issued (record.EndedAt is set when it is).</summary>
+    private async Task<Task> InjectAsync(FaultPlan plan, FaultRecord record)
+    {
+        switch (plan.Kind)
+        {
+            case "rabbitmq":
+                var stopping = Clock.Now;
+                await Noted(record, stack.ScriptAsync("rabbitmq.sh", "term"));
+                record.Notes.Add(Inv($"graceful stop (SIGTERM, rabbitmq.sh term) took {Clock.Now - stopping:0.0} s"));
+                record.EndedAt = Clock.Now;
+                return StartBrokerAsync(record);
+            case "postgres":
+                record.EndedAt = Clock.Now;
+                return stack.ScriptAsync("postgres.sh", "restart");
+            case "intake" or "programming":
+                var pid = await Noted(record, stack.ScriptAsync("service.sh", "kill", plan.Kind));
+                record.Notes.Add($"SIGKILL pid {pid}, down {options.DownSeconds} s");
+                await Task.Delay(TimeSpan.FromSeconds(options.DownSeconds));
+                record.EndedAt = Clock.Now;
+                return StartServiceAsync(plan.Kind, record);
+            default:
+                throw new InvalidOperationException($"unknown fault kind {plan.Kind}");
+        }
+    }
+
+    // A step that failed is noted and the restart still goes ahead: a run must never leave a server down.
+    private static async Task<string> Noted(FaultRecord record, Task<string> step)
+    {
+        try
+        {
+            return await step;
+        }
+        catch (InvalidOperationException ex)
+        {
+            record.Error = ex.Message;
+            return "?";
+        }
+    }
+
+    // The broker is back when its AMQP port accepts connections (the start script's own checks boot the Erlang CLI,
+    // which adds seconds on a busy machine); the script still has to succeed.
+    private async Task StartBrokerAsync(FaultRecord record)
+    {
+        var script = stack.ScriptAsync("rabbitmq.sh", "start");
+        var port = options.Rabbit.Port;
+        while (!script.IsCompleted && record.BackAt is null)
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            try
+            {
+                await probe.ConnectAsync(System.Net.IPAddress.Loopback, port).WaitAsync(TimeSpan.FromSeconds(1));
+                record.BackAt = Clock.Now;
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or TimeoutException)
+            {
+                await Task.Delay(200);
+            }
+        }
+
+        await script;
+        record.Notes.Add(Inv($"the broker accepted connections {(record.BackAt ?? Clock.Now) - record.EndedAt:0.0} s after the start was issued"));
+    }
+
+    private async Task StartServiceAsync(string service, FaultRecord record) =>
+        record.Notes.Add($"restarted as pid {await stack.ScriptAsync("service.sh", "start", service)}");
+
+    private async Task MonitorAsync(FaultRecord record, CancellationToken ct)
+    {
+        var marks = new Dictionary<string, (string Source, long Sequence)>();
+        var since = Clock.WallTime(record.EndedAt);
+        _nextConsoleTrace = 0;
+        // Watched until recovered, or for RecoveryLimit seconds after the restarted component itself was back (a broker
+        // that takes long to boot on a busy machine must not hide how long the services then take).
+        while (Clock.Now - (record.BackAt ?? Clock.Now) < options.RecoveryLimit && Clock.Now - record.EndedAt < 3 * options.RecoveryLimit)
+        {
+            var answers = await Task.WhenAll(Stack.Services.Select(s => Health.ReadAsync(stack, s, ct)));
+            await TraceAsync(record, answers, marks);
+            var allBack = true;
+            for (var i = 0; i < Stack.Services.Length; i++)
+            {
+                var service = Stack.Services[i];
+                if (!answers[i].Ready)
+                {
+                    allBack = false;
+                    continue;
+                }
+
+                record.ReadyAt.TryAdd(service, Clock.Now);
+                if (record.CaughtUpAt.ContainsKey(service))
+                {
+                    continue;
+                }
+
+                allBack = false;
+                var pipeline = answers[i].Pipeline ?? await Health.ReadFromDatabaseAsync(stack, service, ct);
+                // A reading taken before the restart says nothing about the pipeline after it.
+                if (pipeline is null || pipeline.MeasuredAt < since || pipeline.Progressions.Count == 0)
+                {
+                    continue;
+                }
+
+                record.LagSource[service] = pipeline.Source;
+                if (!marks.TryGetValue(service, out var mark) || mark.Source != pipeline.Source)
+                {
+                    marks[service] = mark = (pipeline.Source, pipeline.NewestSequence);
+                }
+
+                if (pipeline.Progressions.All(p => p.Position >= mark.Sequence))
+                {
+                    record.CaughtUpAt[service] = Clock.Now;
+                }
+            }
+
+            if (allBack)
+            {
+                record.RecoveredAt = Clock.Now;
+                return;
+            }
+
+            await Task.Delay(Poll, ct);
+        }
+    }
+
+    // Every reading goes to logs/health.log; every 10 s a line goes to the console, so a stall can be read afterwards.
+    private async Task TraceAsync(FaultRecord record, HealthAnswer[] answers, Dictionary<string, (string Source, long Sequence)> marks)
+    {
+        var line = string.Join("  ", Stack.Services.Select((s, i) => $"{s} {Describe(answers[i], marks.TryGetValue(s, out var m) ? m.Sequence : null)}"));
+        await File.AppendAllTextAsync(Path.Combine(options.Logs, "health.log"), Inv($"+{Clock.Now:0.00} [{record.Plan.Label}] {line}\n"));
+        var since = Clock.Now - record.EndedAt;
+        if (since >= _nextConsoleTrace)
+        {
+            _nextConsoleTrace = since + 10;
+            Clock.Log(Inv($"  +{since:0} s after the restart: {line}"));
+        }
+    }
+
+    private double _nextConsoleTrace;
+
+    private static string Describe(HealthAnswer a, long? mark) =>
+        $"{a.Code?.ToString(CultureInfo.InvariantCulture) ?? "-"} {a.Status ?? a.Problem ?? "?"}" + (a.Pipeline is { } p
+            ? Inv($" newest {p.NewestSequence}{(mark is { } m ? $" (mark {m})" : "")} ") + string.Join(",", p.Progressions.Select(x => Inv($"{x.Name}={x.Position}")))
+            : " pipeline unknown");
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace RunRestore.Chaos;
+
+/// <summary>One row of the table: the commands of a scenario and what became of them.</summary>
+internal sealed record Row(string Scenario, int Sent, int Acknowledged, int Lost, int DuplicateEffects, int NeverDelivered, string Recovery);
+
+/// <summary>
+/// The table (scenario, sent, acknowledged, lost, duplicate effects, never delivered, recovery time) and what is behind
+/// it. Fault rows hold the commands first sent from that fault's start to the next one's (so they add up with the
+/// setup and steady rows to the whole run); the 8-client row is the same load seen by runner, and overlaps them.
+/// </summary>
+internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> commands, IReadOnlyList<FaultRecord> faults, Findings findings,
+    Calls calls, ClinicEventTap tap, int notSent, double? settledAfter, string? failure)
+{
+    /// <summary>/proc/loadavg's 1-minute figure when the program started.</summary>
+    public static string LoadAtStart { get; } = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+
+    public List<Row> Rows { get; } = [];
+    public List<string> Problems { get; } = [];
+
+    public bool Passed => Problems.Count == 0;
+
+    public Report Build()
+    {
+        var ordered = faults.OrderBy(f => f.StartedAt).ToList();
+        int Window(Command c) => ordered.FindLastIndex(f => f.StartedAt <= c.SentAt);
+        var load = commands.Where(c => c.Lane != "setup").ToList();
+        Rows.Add(RowOf("setup, before any fault: runners registered, screened, programs prescribed", commands.Where(c => c.Lane == "setup"), "—"));
+        Rows.Add(RowOf("steady load, before the first fault", load.Where(c => Window(c) < 0), "—"));
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            Rows.Add(RowOf(ordered[i].Plan.Label, load.Where(c => Window(c) == i), Recovery(ordered[i])));
+        }
+
+        Rows.Add(RowOf($"{options.HotClients} clients → one runner (whole load, overlaps the rows above)", load.Where(c => c.Lane == "hot"), "—"));
+        var worst = ordered.Count == 0 ? "—" : ordered.Any(f => f.RecoverySeconds is null) ? "not recovered" : Recovery(ordered.MaxBy(f => f.RecoverySeconds)!);
+        var all = RowOf("whole run", commands, $"worst: {worst}");
+        Rows.Add(all with
+        {
+            DuplicateEffects = all.DuplicateEffects + findings.UnownedDuplicates.Count,
+            NeverDelivered = all.NeverDelivered + findings.UnownedMissing.Count,
+        });
+
+        if (failure is not null) Problems.Add(failure);
+        if (findings.Lost > 0) Problems.Add($"{findings.Lost} acknowledged write(s) lost");
+        if (findings.DuplicateEffects > 0) Problems.Add($"{findings.DuplicateEffects} duplicate effect(s)");
+        if (findings.NeverDelivered > 0) Problems.Add($"{findings.NeverDelivered} write(s)/event(s) whose effect or CloudEvent never arrived within {options.ConvergeLimit:0} s");
+        foreach (var f in ordered.Where(f => f.RecoverySeconds is not { } s || s > options.RecoveryTarget))
+        {
+            Problems.Add($"'{f.Plan.Label}': {Recovery(f)} (target {options.RecoveryTarget:0} s){(f.Error is null ? "" : $"; {f.Error}")}");
+        }
+
+        if (faults.Count < options.FaultsRequired) Problems.Add($"only {faults.Count} of the {options.FaultsRequired} faults were injected");
+        if (notSent > 0 && !options.StopAfterFaults) Problems.Add($"{notSent} command(s) not sent within the load's time limit (the services did not keep up)");
+        if (!options.StopAfterFaults && commands.Count(c => c.Lane != "setup") < options.Commands)
+        {
+            Problems.Add($"fewer commands sent than planned ({options.Commands:N0})");
+        }
+        return this;
+    }
+
+    private static Row RowOf(string scenario, IEnumerable<Command> rows, string recovery)
+    {
+        var list = rows.ToList();
+        return new Row(scenario, list.Count, list.Count(c => c.Acknowledged), list.Count(c => c.Lost), list.Sum(c => c.DuplicateEffects),
+            list.Count(c => c.NeverDelivered.Count > 0), recovery);
+    }
+
+    // From the restart; when the restarted component itself took a while to come back, how the time splits.
+    private string Recovery(FaultRecord f)
+    {
+        var back = f.BackAt is { } b && b - f.EndedAt >= 1 ? Inv($"{f.Plan.Kind} back after {b - f.EndedAt:0.0} s") : null;
+        if (f.RecoverySeconds is not { } s)
+        {
+            var watched = Inv($"not recovered {options.RecoveryLimit:0} s after the restart{(f.BackAt is null ? " was issued" : " was back")}");
+            return back is null ? watched : $"{watched} ({back})";
+        }
+
+        var total = Inv($"{s:0.0} s{(s > options.RecoveryTarget ? " (over 30 s)" : "")}");
+        return back is null ? total : Inv($"{total} ({back}, services {f.ServicesSeconds:0.0} s later)");
+    }
+
+    public string Table()
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("| scenario | sent | acknowledged | lost | duplicate effects | never delivered | recovery time |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var r in Rows)
+        {
+            sb.AppendLine(Inv($"| {r.Scenario} | {r.Sent:N0} | {r.Acknowledged:N0} | {r.Lost} | {r.DuplicateEffects} | {r.NeverDelivered} | {r.Recovery} |"));
+        }
+
+        return sb.ToString();
+    }
+
+    public string Details()
+    {
+        var sb = new StringBuilder();
+        var load = commands.Where(c => c.Lane != "setup").ToList();
+        var seconds = load.Count == 0 ? 0 : load.Max(c => c.SentAt) - load.Min(c => c.SentAt);
+        sb.AppendLine(Inv($"- **Load**: {load.Count:N0} commands over {seconds:0} s ({load.Count / Math.Max(seconds, 1):0.0}/s): ") +
+            string.Join(", ", load.GroupBy(c => c.Kind).OrderByDescending(g => g.Count()).Select(g => Inv($"{g.Key} {g.Count():N0}"))) +
+            Inv($"; {load.Count(c => c.Lane == "hot"):N0} of them from {options.HotClients} clients (a connection each) to one runner; ") +
+            Inv($"{commands.Count(c => c.Lane == "setup")} setup commands before it. Two clinics; every write carries an idempotency-key, the same on each retry."));
+        var latencies = commands.Where(c => c.Acknowledged).Select(c => c.AcknowledgedAt!.Value - c.SentAt).Order().ToList();
+        if (latencies.Count > 0)
+        {
+            sb.AppendLine(Inv($"- **Time to acknowledgement** (first send → OK, retries included): p50 {Percentile(latencies, 50):0.00} s, ") +
+                Inv($"p99 {Percentile(latencies, 99):0.00} s, max {latencies[^1]:0.0} s."));
+        }
+
+        var unacked = commands.Where(c => !c.Acknowledged).ToList();
+        sb.AppendLine(Inv($"- **Not acknowledged**: {unacked.Count} (refused for good or out of their {options.RetryBudget.TotalSeconds:0} s retry budget)") +
+            (unacked.Count == 0 ? "" : ": " + string.Join(", ", unacked.GroupBy(c => $"{c.Kind} {c.LastFailure}").Select(g => $"{g.Key} ×{g.Count()}"))) +
+            (notSent > 0 ? Inv($"; {notSent} never sent (time limit)") : "") + "." +
+            (unacked.Count == 0 ? "" : Inv($" {unacked.Count(c => c.StoredCopies > 0)} of them were stored all the same (the client never learned it)") +
+                LastAnswer(unacked.Where(c => c.StoredCopies > 0)) + "."));
+        sb.AppendLine("- **Retried attempts** by status: " + (calls.FailedAttempts.IsEmpty ? "none" :
+            string.Join(", ", calls.FailedAttempts.OrderByDescending(p => p.Value).Select(p => Inv($"{p.Key} {p.Value:N0}")))) +
+            Inv($"; {commands.Count(c => c.Acknowledged && c.Attempts > 1):N0} acknowledged writes needed more than one attempt."));
+        sb.AppendLine(Inv($"- **CloudEvents** (queue bound to `runrestore.clinic-events` with `#` before the load): {findings.CloudEventsExpected:N0} expected ") +
+            Inv($"(every clinic-facing event the services stored), {findings.CloudEventsArrived:N0} distinct ids arrived, {findings.CloudEventsMissing} missing; ") +
+            Inv($"{findings.Redeliveries} redeliveries of {findings.RedeliveredIds} ids, all with the same CloudEvent id; {findings.UnknownCloudEvents} ids no service stored; ") +
+            Inv($"the listener reconnected {tap.Reconnects} times."));
+        sb.AppendLine(findings.EffectsChecked == 0
+            ? "- **Checks**: did not run (the run stopped before the load ended)."
+            : Inv($"- **Checks**: {findings.EffectsChecked:N0} stored events checked downstream; ") + (settledAfter is { } t
+                ? Inv($"every effect was there {t:0} s after the load ended.")
+                : Inv($"effects still missing {options.ConvergeLimit:0} s after the load ended (a stall).")));
+        foreach (var f in faults.OrderBy(f => f.StartedAt))
+        {
+            sb.AppendLine(Inv($"- **{f.Plan.Label}** at +{f.StartedAt:0.0} s, restart issued at +{f.EndedAt:0.0} s") +
+                (f.Notes.Count > 0 ? $" ({string.Join("; ", f.Notes)})" : "") + $": {FaultInjector.Describe(f)}" +
+                (f.Error is null ? "." : $". Error: {f.Error}"));
+        }
+
+        var examples = commands.Where(c => c.Lost).Select(c => $"lost: {c.Kind} {c.EntityId} ({c.Lane}, sent +{c.SentAt:0.0} s)")
+            .Concat(commands.Where(c => c.Duplicates.Count > 0).Select(c => $"duplicate: {c.Kind} ({c.Lane}, sent +{c.SentAt:0.0} s): {string.Join("; ", c.Duplicates)}"))
+            .Concat(findings.UnownedDuplicates.Select(d => $"duplicate (no acknowledged command): {d}"))
+            .Concat(commands.Where(c => c.NeverDelivered.Count > 0).Select(c => $"never delivered: {c.Kind} ({c.Lane}, sent +{c.SentAt:0.0} s): {string.Join("; ", c.NeverDelivered)}"))
+            .Concat(findings.UnownedMissing.Select(m => $"never delivered (no acknowledged command): {m}"))
+            .ToList();
+        if (examples.Count > 0)
+        {
+            sb.AppendLine(Inv($"- **Findings** ({examples.Count}; the first 25):"));
+            foreach (var e in examples.Take(25))
+            {
+                sb.AppendLine(Inv($"  - {e}"));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Clamp(Math.Ceiling(p / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static string LastAnswer(IEnumerable<Command> commands) =>
+        commands.Select(c => c.Error).FirstOrDefault(e => e is not null) is { } error ? $"; last answer to such a write: \"{error}\"" : "";
+
+    public string Verdict() => Passed
+        ? "PASSED: no acknowledged write lost, no duplicate effect, every effect and CloudEvent delivered, every service recovered within 30 s."
+        : "FAILED: " + string.Join("; ", Problems) + ".";
+
+    /// <summary>The results file of a run (and, for a full run, docs/reliability.md).</summary>
+    public string Markdown(bool document)
+    {
+        var sb = new StringBuilder();
+        if (document)
+        {
+            sb.AppendLine("# Reliability under faults");
+            sb.AppendLine();
+            sb.AppendLine("`bash deploy/chaos.sh` (tests/RunRestore.Chaos) starts its own PostgreSQL, RabbitMQ and the three services (Release) on free");
+            sb.AppendLine("loopback ports, sends a bounded stream of mixed commands while it restarts RabbitMQ twice, SIGKILLs intake and");
+            sb.AppendLine("programming and starts them again, and restarts PostgreSQL, then checks that every acknowledged write is visible,");
+            sb.AppendLine("every downstream effect exists exactly once and every clinic CloudEvent arrived. Recovery time: from the restart");
+            sb.AppendLine("until every service answers 200 on `/health/ready` and its event pipeline has forwarded everything committed when it");
+            sb.AppendLine("came back. Targets: 0 acknowledged writes lost, 0 duplicate effects, recovery within 30 s of each fault, no manual step.");
+            sb.AppendLine("`bash deploy/chaos.sh --short` (part of `deploy/test.sh`) is the same with fewer commands and one RabbitMQ restart.");
+            sb.AppendLine();
+            sb.AppendLine("## Latest full run");
+            sb.AppendLine();
+        }
+
+        sb.AppendLine(Inv($"{(options.Short ? "Short run" : "Full run")} of {Clock.StartedAt:yyyy-MM-dd HH:mm} UTC on {Machine()}; commit {Commit()}."));
+        sb.AppendLine();
+        sb.Append(Table());
+        sb.AppendLine();
+        sb.AppendLine($"**{Verdict()}**");
+        sb.AppendLine();
+        sb.Append(Details());
+        return sb.ToString();
+    }
+
+    private static string Machine()
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim();
+        var memory = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))?
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        var gb = memory is null ? "?" : Inv($"{long.Parse(memory, CultureInfo.InvariantCulture) / 1024.0 / 1024:0}");
+        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        return $"{Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {gb} GB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}; " +
+            $"load average {LoadAtStart} at the start, {load} at the end (a shared machine: other work runs beside it)";
+    }
+
+    private string Commit()
+    {
+        var sha = Git("rev-parse --short HEAD");
+        var dirty = Git("status --porcelain --untracked-files=no");
+        return sha is null ? "unknown" : $"`{sha}`{(string.IsNullOrEmpty(dirty) ? "" : " with uncommitted changes")}";
+    }
+
+    private string? Git(string arguments)
+    {
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", $"-C \"{options.Repo}\" {arguments}")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            var output = git?.StandardOutput.ReadToEnd().Trim();
+            return git?.WaitForExit(10_000) == true && git.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
