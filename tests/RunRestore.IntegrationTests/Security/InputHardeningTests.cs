@@ -269,6 +269,28 @@ public sealed class InputHardeningTests(InputHardeningServices services) : IClas
         Assert.Equal(before, (await Programs.GetProgramHistoryAsync(new() { RunnerId = runnerId })).Changes.Count);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x07 })] // runner_id claims 2 GB that never come
+    [InlineData(new byte[] { 0x0A, 0x02, 0xC3, 0x28 })] // runner_id is not UTF-8
+    [InlineData(new byte[] { 0x0F })] // a wire type that does not exist
+    public async Task A_malformed_protobuf_message_is_refused_at_once_without_a_retryable_status_and_the_service_serves_on(byte[] body)
+    {
+        var raw = Marshallers.Create<byte[]>(b => b, b => b);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, "runrestore.intake.v1.IntakeService", "LogRun", raw, raw);
+        var channel = services.Intake.Channel(TestTokens.AllScopes(Clinic));
+
+        var ex = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker().AsyncUnaryCall(method, null, Quick, body).ResponseAsync);
+
+        // Grpc.AspNetCore parses a unary request before any interceptor runs and reports a parse failure as UNKNOWN
+        // (README, "Errors"); what matters is that it is neither INTERNAL nor UNAVAILABLE (a client would retry) and
+        // that the connection keeps serving.
+        Assert.Equal(GrpcStatusCode.Unknown, ex.StatusCode);
+        Assert.NotNull(await new IntakeService.IntakeServiceClient(channel).RegisterRunnerAsync(new()
+        {
+            DisplayName = "After Garbage", BirthYear = 1990, Sex = Common.V1.Sex.Female,
+        }, Quick));
+    }
+
     private async Task<string> KnownToAssessmentAsync(string runnerId)
     {
         await Eventually.GetAsync(async () => (await Assessment.GetRunnerAsync(new() { RunnerId = runnerId })).Runner, Delivery,
