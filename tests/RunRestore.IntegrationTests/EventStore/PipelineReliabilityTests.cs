@@ -128,11 +128,7 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
 
         Assert.Equal(0, aborted);
         Assert.Equal(320, runIds.Distinct().Count());
-        var stored = await TwoIntakeReplicas.Client(intake.First, clinic).ListActivitiesAsync(new()
-        {
-            RunnerId = runner, From = Day(365), To = Day(0),
-        });
-        Assert.Equal(320, stored.Runs.Count);
+        Assert.Equal(320, await StoredRunsAsync(clinic, runner));
         await ForwardedAsync(runIds);
     }
 
@@ -174,11 +170,7 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
         Assert.True(aborted <= 9, $"{aborted} of 900 calls were ABORTED (at most 1 % may be)");
         Assert.Equal(300, answers.Where(a => a is { Duplicate: false }).Select(a => a!.RunId).Distinct().Count());
         Assert.Equal(300, answers.Where(a => a is not null).Select(a => a!.RunId).Distinct().Count());
-        var stored = await TwoIntakeReplicas.Client(intake.First, clinic).ListActivitiesAsync(new()
-        {
-            RunnerId = runner, From = Day(365), To = Day(0),
-        });
-        Assert.Equal(300, stored.Runs.Count);
+        Assert.Equal(300, await StoredRunsAsync(clinic, runner));
     }
 
     [Fact]
@@ -198,11 +190,7 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
 
         Assert.Equal(300, results.Sum(r => r.Imported));
         Assert.Equal(600, results.Sum(r => r.Duplicates));
-        var stored = await TwoIntakeReplicas.Client(intake.First, clinic).ListActivitiesAsync(new()
-        {
-            RunnerId = runner, From = Day(365), To = Day(0),
-        });
-        Assert.Equal(300, stored.Runs.Count);
+        Assert.Equal(300, await StoredRunsAsync(clinic, runner));
     }
 
     [Fact]
@@ -228,21 +216,11 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
         const string clinic = "clinic-slow";
         var slowRunner = await RegisterAsync(clinic);
         var busyRunner = await RegisterAsync(clinic);
-        var store = intake.First.Services.GetRequiredService<IDocumentStore>();
         var slowRun = Guid.CreateVersion7();
 
         // A writer that appends, then keeps its transaction open for 10 s while others commit later events.
         await using var connection = new NpgsqlConnection(intake.Postgres);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var options = SessionOptions.ForTransaction(transaction);
-        options.TenantId = clinic;
-        await using (var slow = store.LightweightSession(options))
-        {
-            slow.Events.Append(Guid.Parse(slowRunner), new DomainRunLogged(slowRun, DateOnly.FromDateTime(DateTime.UtcNow), 5m,
-                1800, DomainSessionType.Easy, 3, null, null, null, null, null, null, DateTimeOffset.UtcNow));
-            await slow.SaveChangesAsync();
-        }
+        await using var transaction = await AppendWithoutCommitAsync(connection, clinic, slowRunner, slowRun);
 
         var later = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -292,21 +270,12 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
                 ["EventPipeline:UnhealthyAfter"] = "00:00:08",
             });
         using var http = watcher.CreateClient();
-        Assert.Equal("Healthy", await StatusAsync());
+        // Caught up first (an earlier test's writes may still be in flight).
+        await Eventually.GetAsync(async () => await StatusAsync() == "Healthy" ? "yes" : null, Delivery, "ready to say Healthy");
 
         // A writer that stays in its transaction holds the daemon before its sequence numbers (it may still commit).
-        var store = intake.First.Services.GetRequiredService<IDocumentStore>();
         await using var connection = new NpgsqlConnection(intake.Postgres);
-        await connection.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var options = SessionOptions.ForTransaction(transaction);
-        options.TenantId = clinic;
-        await using (var slow = store.LightweightSession(options))
-        {
-            slow.Events.Append(Guid.Parse(stuck), new DomainRunLogged(Guid.CreateVersion7(), DateOnly.FromDateTime(DateTime.UtcNow), 5m,
-                1800, DomainSessionType.Easy, 3, null, null, null, null, null, null, DateTimeOffset.UtcNow));
-            await slow.SaveChangesAsync();
-        }
+        await using var transaction = await AppendWithoutCommitAsync(connection, clinic, stuck, Guid.CreateVersion7());
 
         var waiting = await LogRunAsync(intake.Second, clinic, other, 1);
         await Eventually.GetAsync(async () => await StatusAsync() == "Degraded" ? "yes" : null, Delivery, "ready to say Degraded");
@@ -327,6 +296,24 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString();
         }
     }
+
+    // A writer that has appended a run in its transaction and has not committed yet.
+    private async Task<NpgsqlTransaction> AppendWithoutCommitAsync(NpgsqlConnection connection, string clinic, string runner, Guid runId)
+    {
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        var options = SessionOptions.ForTransaction(transaction);
+        options.TenantId = clinic;
+        await using var session = intake.First.Services.GetRequiredService<IDocumentStore>().LightweightSession(options);
+        session.Events.Append(Guid.Parse(runner), new DomainRunLogged(runId, DateOnly.FromDateTime(DateTime.UtcNow), 5m, 1800,
+            DomainSessionType.Easy, 3, null, null, null, null, null, null, DateTimeOffset.UtcNow));
+        await session.SaveChangesAsync();
+        return transaction;
+    }
+
+    private async Task<int> StoredRunsAsync(string clinic, string runner) =>
+        (await TwoIntakeReplicas.Client(intake.First, clinic).ListActivitiesAsync(new() { RunnerId = runner, From = Day(365), To = Day(0) }))
+        .Runs.Count;
 
     private async Task<string> RegisterAsync(string clinic) =>
         (await TwoIntakeReplicas.Client(intake.First, clinic).RegisterRunnerAsync(new() { DisplayName = "Race Runner", BirthYear = 1990, Sex = Sex.Female }))
