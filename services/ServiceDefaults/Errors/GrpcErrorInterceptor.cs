@@ -14,7 +14,8 @@ namespace RunRestore.ServiceDefaults.Errors;
 
 /// <summary>
 /// The one place that turns exceptions into gRPC statuses (ARCHITECTURE.md "Errors"): bad input is
-/// INVALID_ARGUMENT with field violations, a stream version conflict ABORTED, a missing thing NOT_FOUND,
+/// INVALID_ARGUMENT with field violations, a refused precondition FAILED_PRECONDITION (with PreconditionFailure
+/// details when the decider named the field), a stream version conflict ABORTED, a missing thing NOT_FOUND,
 /// PostgreSQL or RabbitMQ down UNAVAILABLE, and anything else INTERNAL without a stack trace.
 /// </summary>
 public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger) : Interceptor
