@@ -3,9 +3,14 @@
 # ports of their own (never the ones deploy/run.sh and deploy/test.sh use), measures cold starts, runs
 # tests/RunRestore.Benchmarks, stops everything it started and prints the table.
 #   bash deploy/bench.sh            # full run, < 10 minutes on 2 cores; results in .local/bench/results.{json,md}
-#   bash deploy/bench.sh --smoke    # seconds of measuring (CI): asserts only that it completes and prints every
-#                                   # row — never a timing. Results in .local/bench/results-smoke.{json,md}
-# Further arguments go to the benchmark program (e.g. --only logrun,import; see its --help).
+#   bash deploy/bench.sh --smoke    # seconds of measuring (CI): asserts that it completes, prints every row and
+#                                   # lost nothing — never a timing. Results in .local/bench/results-smoke.{json,md}
+# Further arguments go to the benchmark program (e.g. --only logrun,import, --stall-seconds 10; see its --help).
+# Exit 0 when every phase ran and nothing was lost, even if targets were missed ("no" in the table). Exit 1 when the
+# run FAILED, each reason on a line "FAILED <phase>: ..." after the table and at the end: a phase error, a failed send
+# (LogRun/ImportRuns), a message never consumed (15 s after the last send), end to end stalled (nothing consumed for
+# --stall-seconds [10] while runs wait) or fell behind (a slice's median LogRun → consumed rising --backlog-seconds [5]
+# above an earlier slice's), or a build/start failure.
 # Env (defaults in brackets; the RR_PG_*/RR_RABBIT_* ones are those of deploy/local):
 #   RR_PG_DIR [.local/bench/postgres]  RR_PG_PORT [54400]  RR_BENCH_DB [runrestore_bench] (dropped and re-created)
 #   RR_RABBIT_DIR [.local/bench/rabbitmq]  RR_RABBIT_PORT [56900]  RR_RABBIT_MGMT_PORT [15900]
@@ -22,7 +27,7 @@ PASS=()
 for arg in "$@"; do
   case $arg in
     --smoke) SMOKE=1 ;;
-    -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) PASS+=("$arg") ;;
   esac
 done
@@ -229,4 +234,10 @@ echo "JSON: $OUT   logs: ${BENCH_LOGS#"$RR_REPO_ROOT"/}/"
 expected=16
 rows=$(grep -c '^| [0-9]' "$table" || true)
 ((rows == expected)) || die "the table has $rows rows, expected $expected"
-((rc == 0)) || die "the benchmark program exited with $rc (a phase failed: see the rows marked error)"
+if ((rc != 0)); then
+  # The program names every reason on a "FAILED <phase>: ..." line after the table; repeat them as the last word.
+  mapfile -t failures < <(grep '^FAILED ' "$table" || true)
+  ((${#failures[@]} > 0)) || die "the benchmark program exited with $rc without naming a failure (output: $BENCH_LOGS/bench.stdout)"
+  for line in "${failures[@]}"; do log "$line"; done
+  die "the benchmark run FAILED (${#failures[@]} reason(s) above; exit code $rc of the program): lost, failed or stalled work or a phase error — a missed target alone never fails it"
+fi

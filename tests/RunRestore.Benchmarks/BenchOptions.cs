@@ -30,6 +30,19 @@ internal sealed class BenchOptions
     /// <summary>Seconds a bare .NET process (this program's --help) takes from start to exit: the cold starts' baseline.</summary>
     public double? DotnetStart { get; private set; }
 
+    /// <summary>
+    /// End to end: the run failed (stalled) when, with logged runs waiting, nothing was consumed for this many seconds.
+    /// Above what a healthy pipeline may pause: a sequence gap held for EventPipeline:GapSkipAfter (3 s), the daemon's
+    /// poll (1 s) and a publish retry (up to 2 s).
+    /// </summary>
+    public double StallSeconds { get; private set; } = 10;
+
+    /// <summary>
+    /// End to end: the run failed (fell behind) when the median LogRun → consumed of a slice of the run rose this many
+    /// seconds above an earlier slice's: a backlog building. A run that is slow throughout only misses its target.
+    /// </summary>
+    public double BacklogSeconds { get; private set; } = 5;
+
     /// <summary>Phases to run (all when empty): logrun, typical, import, e2e, rebuild.</summary>
     public HashSet<string> Only { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -60,6 +73,8 @@ internal sealed class BenchOptions
                 case "--first-start": Pair(Next(), (k, v) => o.FirstStart[k] = Numbers(v)); break;
                 case "--first-start-cpu": Pair(Next(), (k, v) => o.FirstStartCpu[k] = Numbers(v)); break;
                 case "--dotnet-start": o.DotnetStart = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--stall-seconds": o.StallSeconds = Positive(arg, Next()); break;
+                case "--backlog-seconds": o.BacklogSeconds = Positive(arg, Next()); break;
                 case "--only":
                     foreach (var phase in Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
@@ -73,8 +88,22 @@ internal sealed class BenchOptions
                           [--intake URL] [--assessment URL] [--programming URL] [--pid NAME=PID]... [--pg-pid PID]
                           [--rabbit-pid PID] [--cold-start NAME=S1,S2,..]... [--cold-start-cpu NAME=S1,..]...
                           [--first-start NAME=S]... [--first-start-cpu NAME=S]... [--dotnet-start SECONDS]
-                          [--only logrun,typical,import,e2e,rebuild]
+                          [--only logrun,typical,import,e2e,rebuild] [--stall-seconds S (10)] [--backlog-seconds B (5)]
                         Normally run by deploy/bench.sh, which starts the servers and passes all of this.
+
+                        Exit code 0: every phase ran and nothing was lost, even if targets were missed (the table says
+                        "no"). Exit code 1: the run FAILED (a line "FAILED <phase>: ..." after the table says why):
+                          - a phase stopped with an error, or a row could not be measured;
+                          - a send failed: any LogRun or ImportRuns call that failed or whose runs were not all imported;
+                          - a message was never consumed: a RunLogged or program_adapted CloudEvent not consumed 15 s
+                            after the last LogRun of end to end returned, or a runner whose program never came while
+                            end to end prepared it (its registration or assessment was not consumed within 60 s);
+                          - end to end stalled: with logged runs waiting, nothing was consumed for S seconds (above
+                            the 3 s a sequence gap may hold the daemon + its 1 s poll + a 2 s publish retry);
+                          - end to end fell behind: the median LogRun → consumed of a slice of the run (1 s with
+                            --smoke, else 10 s) rose B seconds or more above an earlier slice's (a backlog building;
+                            a run that is slow throughout only misses its target);
+                          - the rebuild left fewer snapshots than runners.
                         """);
                     Environment.Exit(0);
                     break;
@@ -84,6 +113,11 @@ internal sealed class BenchOptions
 
         return o;
     }
+
+    private static double Positive(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0
+            ? v
+            : throw new ArgumentException($"{name} must be a number of seconds above 0, not '{value}'");
 
     private static List<double> Numbers(string list) =>
         [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => double.Parse(v, CultureInfo.InvariantCulture))];

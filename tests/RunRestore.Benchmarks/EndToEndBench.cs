@@ -18,15 +18,21 @@ namespace RunRestore.Benchmarks;
 /// (b) a run cannot adapt a program by itself, so a few of those runs are "big runs" of runners prepared for it:
 ///     registered, two steady weeks imported, assessed (hip_abduction_strength left 1.3 / right 1.8 N/kg) until
 ///     programming prescribed a program. The big run raises L3 (weekly distance +30 %); programming adapts the
-///     program (T5) and publishes the CloudEvent runrestore.programming.program_adapted on runrestore.clinic-events:
-///     LogRun's start → that CloudEvent consumed (matched by subject = runner id and the L3 trigger).
+///     program (T5) and publishes the CloudEvent runrestore.programming.program_adapted on runrestore.clinic-events,
+///     routed clinic.&lt;clinic&gt;.programming.program_adapted (ClinicRouting): LogRun's start → that CloudEvent
+///     consumed (matched by subject = runner id and the L3 trigger).
+/// After the last LogRun returned it waits at most <see cref="DrainSeconds"/> for what is still on its way; what has not
+/// arrived by then was never consumed. It also measures whether the pipeline stalled (<see cref="Stall"/>): the
+/// program turns failed calls, never-consumed messages and a stall into a failed run, not a missed target.
 /// </summary>
 internal static class EndToEndBench
 {
     public const string RunLoggedExchange = "RunRestore.Contracts.Intake:RunLogged";
-    public const string ClinicExchange = "runrestore.clinic-events";
+    public const string ClinicExchange = RunRestore.Contracts.ClinicRouting.EventsExchange;
     public const string AdaptedType = "runrestore.programming.program_adapted";
     public const int Rate = 100;
+    /// <summary>Seconds to wait after the last LogRun returned for RunLogged messages and adaptations still on their way.</summary>
+    public const int DrainSeconds = 15;
 
     public sealed record Call(int Index, string Runner, bool Big, long Start, long End, string RunId, bool RaisedL3);
 
@@ -50,7 +56,42 @@ internal static class EndToEndBench
         double PrepareSeconds,
         Dictionary<string, double> Cpu,
         List<Dictionary<string, object?>> Trend,
+        Stall Stall,
+        List<string> PrepareProblems,
         List<string> Problems);
+
+    /// <summary>
+    /// How far the pipeline stalled. <see cref="QuietSeconds"/>: the longest stretch (from the first send to the end of
+    /// the wait) during which at least one run had returned from LogRun but was not consumed yet, and no RunLogged
+    /// message at all was consumed; it started <see cref="QuietFromSecond"/> s after the first send with
+    /// <see cref="QuietWaiting"/> runs waiting (more may have joined). <see cref="SliceRiseMs"/>: how far the median
+    /// LogRun → consumed of a slice of the run rose above that of an earlier slice (a backlog building shows as a
+    /// rising median; a machine that is slow throughout does not).
+    /// </summary>
+    public sealed record Stall(double QuietSeconds, double QuietFromSecond, int QuietWaiting, double SliceRiseMs)
+    {
+        public Dictionary<string, object?> Details() => new()
+        {
+            ["longestQuietSeconds"] = Math.Round(QuietSeconds, 2),
+            ["longestQuietFromSecond"] = Math.Round(QuietFromSecond, 1),
+            ["runsWaitingWhenQuietBegan"] = QuietWaiting,
+            ["sliceP50RiseMs"] = Math.Round(SliceRiseMs, 1),
+        };
+    }
+
+    /// <summary>The largest rise of a value above an earlier one in the list (0 when it never rises).</summary>
+    internal static double LargestRise(IEnumerable<double> values)
+    {
+        var lowest = double.PositiveInfinity;
+        var rise = 0.0;
+        foreach (var v in values)
+        {
+            rise = Math.Max(rise, v - lowest);
+            lowest = Math.Min(lowest, v);
+        }
+
+        return rise;
+    }
 
     private sealed record Adaptation(string Subject, long At, string Change, bool FromL3);
 
@@ -60,6 +101,7 @@ internal static class EndToEndBench
         var programRunners = ctx.Smoke ? 2 : 40;
         var poolRunners = ctx.Smoke ? 20 : 300;
         var problems = new List<string>();
+        var prepareProblems = new List<string>();
 
         // Queues first: RabbitMQ drops what is published to an exchange nobody is bound to.
         var runLogged = new ConcurrentDictionary<string, long>();
@@ -72,7 +114,9 @@ internal static class EndToEndBench
         await channel.QueueBindAsync(runLoggedQueue.QueueName, RunLoggedExchange, "", cancellationToken: ct);
         await channel.ExchangeDeclareAsync(ClinicExchange, ExchangeType.Topic, durable: true, cancellationToken: ct);
         var adaptedQueue = await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
-        await channel.QueueBindAsync(adaptedQueue.QueueName, ClinicExchange, AdaptedType, cancellationToken: ct);
+        // Bound as a clinic's system binds: by the clinic's routing key (bb19f08 routes clinic.<clinic>.<service>.<event>).
+        await channel.QueueBindAsync(adaptedQueue.QueueName, ClinicExchange,
+            RunRestore.Contracts.ClinicRouting.EventKey(BenchContext.Clinic, AdaptedType), cancellationToken: ct);
 
         var runLoggedConsumer = new AsyncEventingBasicConsumer(channel);
         runLoggedConsumer.ReceivedAsync += (_, delivery) =>
@@ -121,7 +165,7 @@ internal static class EndToEndBench
                     }
                     catch (Exception ex) when (ex is RpcException or TimeoutException or InvalidOperationException)
                     {
-                        lock (problems) problems.Add($"preparing {runner}: {ex.Message}");
+                        lock (prepareProblems) prepareProblems.Add($"preparing {runner}: {ex.Message}");
                     }
                 });
             var prepareSeconds = Clock.Seconds(prepareStart, Clock.Now);
@@ -165,7 +209,7 @@ internal static class EndToEndBench
                     catch (RpcException ex)
                     {
                         Interlocked.Increment(ref failed);
-                        lock (problems) problems.Add($"LogRun {ex.StatusCode}: {ex.Status.Detail}");
+                        lock (problems) problems.Add($"LogRun {ex.StatusCode}" + (string.IsNullOrWhiteSpace(ex.Status.Detail) ? "" : $": {ex.Status.Detail}"));
                     }
                 }, ct));
             }
@@ -174,14 +218,17 @@ internal static class EndToEndBench
             await Task.WhenAll(tasks);
             var cpu = ctx.Cpu.Between(cpuBefore, CpuMonitor.Take());
 
-            // Wait for what is still on its way (at most 15 s; a message not there by then counts as missing).
+            // Wait for what is still on its way (at most DrainSeconds; a message not there by then was never consumed).
             var l3Calls = calls.Where(c => c.Big && c.RaisedL3).ToList();
-            var deadline = Clock.After(Clock.Now, TimeSpan.FromSeconds(15));
+            var deadline = Clock.After(Clock.Now, TimeSpan.FromSeconds(DrainSeconds));
             while (Clock.Now < deadline
                    && (calls.Any(c => !runLogged.ContainsKey(c.RunId)) || l3Calls.Any(c => FirstAdaptation(adapted, c) is null)))
             {
                 await Task.Delay(100, ct);
             }
+
+            var waitedUntil = Clock.Now;
+            var consumedAt = new Dictionary<string, long>(runLogged); // what arrives from now on is too late
 
             var e2e = new Latencies();
             var commitToConsumed = new Latencies();
@@ -190,7 +237,7 @@ internal static class EndToEndBench
             foreach (var call in calls)
             {
                 callLatency.Add(Clock.Ms(call.Start, call.End));
-                if (runLogged.TryGetValue(call.RunId, out var at))
+                if (consumedAt.TryGetValue(call.RunId, out var at))
                 {
                     e2e.Add(Clock.Ms(call.Start, at));
                     commitToConsumed.Add(Clock.Ms(call.End, at));
@@ -219,7 +266,7 @@ internal static class EndToEndBench
 
             // Latency over the run in 10 s slices (by call start): a rising trend means a backlog is building.
             var slice = ctx.Smoke ? 1.0 : 10.0;
-            var trend = calls.Where(c => runLogged.ContainsKey(c.RunId))
+            var trend = calls.Where(c => consumedAt.ContainsKey(c.RunId))
                 .GroupBy(c => (int)(Clock.Seconds(t0, c.Start) / slice))
                 .OrderBy(g => g.Key)
                 .Select(g =>
@@ -227,7 +274,7 @@ internal static class EndToEndBench
                     var l = new Latencies();
                     foreach (var c in g)
                     {
-                        l.Add(Clock.Ms(c.Start, runLogged[c.RunId]));
+                        l.Add(Clock.Ms(c.Start, consumedAt[c.RunId]));
                     }
 
                     return new Dictionary<string, object?>
@@ -239,6 +286,12 @@ internal static class EndToEndBench
                     };
                 }).ToList();
 
+            var quiet = LongestQuiet(
+                calls.Select(c => (c.End, consumedAt.TryGetValue(c.RunId, out var at) ? at : (long?)null)),
+                consumedAt.Values, t0, waitedUntil);
+            var stall = new Stall(quiet.Seconds, Clock.Seconds(t0, quiet.From), quiet.Waiting,
+                LargestRise(trend.Select(t => (double)t["p50Ms"]!)));
+
             var bigCalls = calls.Count(c => c.Big);
             if (bigCalls > l3Calls.Count)
             {
@@ -248,7 +301,7 @@ internal static class EndToEndBench
             return new Result(e2e, commitToConsumed, callLatency, total, calls.Count, failed, missing,
                 (total - 1) / Math.Max(0.001, Clock.Seconds(t0, lastSent)), Clock.Seconds(t0, lastSent),
                 adaptedLatency, commitToAdapted, bigCalls, l3Calls.Count, adaptedMissing, programRunners, prepared.Count,
-                prepareSeconds, cpu, trend, [.. problems.Distinct().Take(10)]);
+                prepareSeconds, cpu, trend, stall, [.. prepareProblems.Distinct().Take(5)], [.. problems.Distinct().Take(10)]);
         }
         finally
         {
@@ -257,6 +310,75 @@ internal static class EndToEndBench
                 c.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// The longest stretch in [<paramref name="from"/>, <paramref name="until"/>] during which at least one run had
+    /// returned from LogRun and was not consumed yet, and nothing was consumed (any RunLogged message counts as
+    /// progress). <paramref name="runs"/>: when each LogRun returned and when its RunLogged was consumed (null: never).
+    /// Returns the length in seconds, when it began, and how many runs were waiting then.
+    /// </summary>
+    internal static (double Seconds, long From, int Waiting) LongestQuiet(IEnumerable<(long Returned, long? Consumed)> runs,
+        IEnumerable<long> consumed, long from, long until)
+    {
+        // (time, change in the number of runs waiting); a consumption is progress whether it ends a wait or not.
+        var events = new List<(long At, int Delta, bool Progress)>();
+        foreach (var (returned, at) in runs)
+        {
+            if (at is { } c && c <= returned)
+            {
+                continue; // consumed before the call returned: never waited
+            }
+
+            events.Add((returned, +1, false));
+            if (at is { } done)
+            {
+                events.Add((done, -1, false));
+            }
+        }
+
+        events.AddRange(consumed.Where(at => at >= from && at <= until).Select(at => (at, 0, true)));
+        // At the same moment: runs leaving, then progress, then runs joining.
+        static int Order((long At, int Delta, bool Progress) e) => e.Delta < 0 ? 0 : e.Progress ? 1 : 2;
+        events.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : Order(a).CompareTo(Order(b)));
+
+        var waiting = 0;
+        var quietSince = from;
+        var waitingThen = 0;
+        (double Seconds, long From, int Waiting) longest = (0, from, 0);
+        void Measure(long at)
+        {
+            if (waiting > 0 && Clock.Seconds(quietSince, at) > longest.Seconds)
+            {
+                longest = (Clock.Seconds(quietSince, at), quietSince, waitingThen);
+            }
+        }
+
+        foreach (var (at, delta, progress) in events.Where(e => e.At <= until))
+        {
+            Measure(at);
+            if (progress)
+            {
+                quietSince = at;
+                waitingThen = waiting;
+                continue;
+            }
+
+            if (delta > 0 && waiting == 0)
+            {
+                quietSince = Math.Max(quietSince, at);
+                waitingThen = 0;
+            }
+
+            waiting += delta;
+            if (delta > 0 && quietSince == at)
+            {
+                waitingThen = waiting;
+            }
+        }
+
+        Measure(until);
+        return longest;
     }
 
     private static long? FirstAdaptation(ConcurrentQueue<Adaptation> adapted, Call call) =>

@@ -5,7 +5,10 @@ using static RunRestore.Benchmarks.Report;
 
 // RunRestore benchmarks (docs/benchmarks.md). Normally run by deploy/bench.sh, which starts PostgreSQL, RabbitMQ and
 // the three services (Release) on ports of their own and passes their addresses and pids. Prints a markdown table
-// to stdout and writes the same rows as JSON (--out). Exit code 1 only when a phase failed: never for a missed target.
+// to stdout and writes the same rows as JSON (--out). Exit code 1 when the run failed — a phase stopped with an error,
+// a send failed, a message was never consumed, end to end stalled, or work was lost (see --help for the criteria);
+// each failure is a line "FAILED <phase>: ..." after the table, in the .md and under run.failures in the JSON.
+// Never for a missed target: that is "no" in the table.
 
 var options = BenchOptions.Parse(args);
 await using var ctx = new BenchContext(options);
@@ -57,7 +60,7 @@ ClosedLoop.Outcome? rawSingle = null;
 LogRunBench.Result? logRun = null;
 if (options.Runs("logrun"))
 {
-    await PhaseAsync([logRunRate, logRunLatency, .. rss.Values], async () =>
+    await PhaseAsync("logrun", [logRunRate, logRunLatency, .. rss.Values], async () =>
     {
         await RawBaselines.ResetAsync(ctx, ct);
         logRun = await LogRunBench.RunAsync(ctx, () => RawSingleAsync("before LogRun"), ct);
@@ -80,6 +83,10 @@ if (options.Runs("logrun"))
         logRunLatency.BaselineText = $"raw INSERT {rawSingle.Latencies.P50P99()}";
         logRunLatency.Met = p99 < 25;
         logRunLatency.Details["latency"] = o.Latencies.Summary();
+        if (o.Errors > 0)
+        {
+            report.Failed("logrun", Inv($"{o.Errors:N0} of {o.AllOperations + o.Errors:N0} LogRun calls failed: {o.ErrorNote}"), logRunRate);
+        }
 
         foreach (var (name, row) in rss)
         {
@@ -105,7 +112,7 @@ ClosedLoop.Outcome? rawSingle2 = null;
 TypicalMartenBench.Result? typicalResult = null;
 if (options.Runs("typical"))
 {
-    await PhaseAsync([typical], async () =>
+    await PhaseAsync("typical", [typical], async () =>
     {
         await RawBaselines.ResetAsync(ctx, ct);
         typicalResult = await TypicalMartenBench.RunAsync(ctx, () => RawSingleAsync("before the typical Marten path"), ct);
@@ -125,7 +132,7 @@ if (options.Runs("typical"))
 // --- 4: ImportRuns against a raw 1,000-row multi-row INSERT at 4 connections ------------------------------------
 if (options.Runs("import"))
 {
-    await PhaseAsync([importRate], async () =>
+    await PhaseAsync("import", [importRate], async () =>
     {
         await RawBaselines.ResetAsync(ctx, ct);
         var import = await ImportBench.RunAsync(ctx, () =>
@@ -161,13 +168,17 @@ if (options.Runs("import"))
         notes.Add(PgStatements.Describe(import.Statements, "imported run"));
         importRate.Details["postgresStatementsPerImportedRun"] = import.Statements;
         importRate.Note = string.Join("; ", notes.Where(n => n.Length > 0));
+        if (import.Errors > 0)
+        {
+            report.Failed("import", Inv($"{import.Errors:N0} of {import.Runs + import.Errors:N0} runs sent with ImportRuns were not imported: {import.ErrorNote}"), importRate);
+        }
     });
 }
 
 // --- 5-6: end to end through RabbitMQ --------------------------------------------------------------------------
 if (options.Runs("e2e"))
 {
-    await PhaseAsync([e2eRunLogged, e2eAdapted], async () =>
+    await PhaseAsync("e2e", [e2eRunLogged, e2eAdapted], async () =>
     {
         var e = await EndToEndBench.RunAsync(ctx, ct);
         e2eRunLogged.Value = Math.Round(e.RunLogged.Percentile(99), 1);
@@ -187,9 +198,43 @@ if (options.Runs("e2e"))
         e2eRunLogged.Details["cpuCores"] = e.Cpu;
         e2eRunLogged.Details["problems"] = e.Problems;
         e2eRunLogged.Details["trend"] = e.Trend;
+        e2eRunLogged.Details["stall"] = e.Stall.Details();
+        e2eRunLogged.Details["stallBoundSeconds"] = options.StallSeconds;
+        e2eRunLogged.Details["backlogBoundSeconds"] = options.BacklogSeconds;
         e2eRunLogged.Note = Inv($"sent {e.Sent:N0} at {e.AchievedRate:0.0}/s, {e.Failed} failed, {e.RunLoggedMissing} never consumed; ") +
-            $"LogRun returned → RunLogged consumed: {Spread(e.CommitToRunLogged)}; p50 per slice of the run: " +
-            string.Join(" → ", e.Trend.Select(t => Inv($"{t["p50Ms"]:0}"))) + $" ms; {CpuMonitor.Describe(e.Cpu)}";
+            $"LogRun returned → RunLogged consumed: {Spread(e.CommitToRunLogged)}; p50 per slice of the run: {SliceP50s(e.Trend)} ms; " +
+            Inv($"longest stretch with runs waiting and nothing consumed: {e.Stall.QuietSeconds:0.0} s; ") + CpuMonitor.Describe(e.Cpu);
+
+        // Lost or stalled work fails the run; a slow but complete pipeline only misses the target.
+        var lostA = new List<string>();
+        if (e.Failed > 0)
+        {
+            lostA.Add(Inv($"{e.Failed:N0} of {e.Sent:N0} LogRun calls failed") +
+                (e.Problems.FirstOrDefault(p => p.StartsWith("LogRun", StringComparison.Ordinal)) is { } first ? $" ({first})" : ""));
+        }
+
+        if (e.RunLoggedMissing > 0)
+        {
+            lostA.Add(Inv($"{e.RunLoggedMissing:N0} of {e.Succeeded:N0} logged runs never consumed (no RunLogged {EndToEndBench.DrainSeconds} s after the last LogRun returned)"));
+        }
+
+        if (e.Stall.QuietSeconds >= options.StallSeconds)
+        {
+            lostA.Add(Inv($"stalled: nothing consumed for {e.Stall.QuietSeconds:0.0} s from second {e.Stall.QuietFromSecond:0.0} of the run, with {e.Stall.QuietWaiting:N0} logged run(s) waiting when it began; bound {options.StallSeconds:0.#} s"));
+        }
+
+        if (e.Stall.SliceRiseMs >= options.BacklogSeconds * 1000)
+        {
+            lostA.Add(Inv($"fell behind: p50 per slice {SliceP50s(e.Trend)} ms rose by {e.Stall.SliceRiseMs / 1000:0.0} s, past the {options.BacklogSeconds:0.#} s bound"));
+        }
+
+        if (lostA.Count > 0)
+        {
+            // A starved machine stalls a healthy pipeline too: say how much of it other processes took meanwhile.
+            report.Failed("e2e", "end to end (a): " + string.Join("; ", lostA) +
+                Inv($" (meanwhile processes outside the benchmark used {e.Cpu.GetValueOrDefault("other"):0.00} of {Environment.ProcessorCount} cores; LogRun call p50 {e.LogRunCall.Percentile(50):0} ms)"),
+                e2eRunLogged);
+        }
 
         e2eAdapted.Value = e.Adapted.Count > 0 ? Math.Round(e.Adapted.Percentile(99), 1) : null;
         e2eAdapted.Unit = "ms (p99)";
@@ -207,7 +252,24 @@ if (options.Runs("e2e"))
         e2eAdapted.Note = Inv($"{e.BigRunsRaisingL3} of {e.BigRuns} big runs raised L3 ({e.ProgramRunnersPrepared}/{e.ProgramRunners} runners got a program), ") +
             Inv($"{e.AdaptedMissing} adaptations never consumed; measured inside the 100 runs/s stream of (a)") +
             (e.Problems.Count > 0 ? "; " + string.Join("; ", e.Problems.Take(3)) : "");
-        if (e.Adapted.Count == 0)
+        var lostB = new List<string>();
+        if (e.AdaptedMissing > 0)
+        {
+            lostB.Add(Inv($"{e.AdaptedMissing:N0} of {e.BigRunsRaisingL3:N0} program adaptations never consumed (no program_adapted CloudEvent {EndToEndBench.DrainSeconds} s after the last LogRun returned)"));
+        }
+
+        if (e.ProgramRunnersPrepared < e.ProgramRunners)
+        {
+            lostB.Add(Inv($"{e.ProgramRunners - e.ProgramRunnersPrepared:N0} of {e.ProgramRunners:N0} runners never got a program while being prepared") +
+                (e.PrepareProblems.Count > 0 ? $" ({string.Join("; ", e.PrepareProblems.Take(2))})" : ""));
+        }
+
+        if (lostB.Count > 0)
+        {
+            report.Failed("e2e", "end to end (b): " + string.Join("; ", lostB), e2eAdapted);
+        }
+
+        if (e.Adapted.Count == 0 && e2eAdapted.Failure is null)
         {
             e2eAdapted.Error = "no program_adapted CloudEvent was consumed: " + e2eAdapted.Note;
         }
@@ -217,7 +279,7 @@ if (options.Runs("e2e"))
 // --- 7: projection rebuild --------------------------------------------------------------------------------------
 if (options.Runs("rebuild"))
 {
-    await PhaseAsync([rebuild], async () =>
+    await PhaseAsync("rebuild", [rebuild], async () =>
     {
         var r = await RebuildBench.RunAsync(ctx, ct);
         var rate = r.Events / r.RebuildSeconds;
@@ -240,6 +302,10 @@ if (options.Runs("rebuild"))
             CpuMonitor.Describe(r.RebuildCpu) + " — 'bench' is the daemon applying events and serializing snapshots in this process; " +
             $"per event: {PgStats.Describe(r.PerEvent)}" +
             (PgStatements.Describe(r.Statements, "1,000 events") is { Length: > 0 } st ? "; " + st : "");
+        if (r.Snapshots != r.Streams)
+        {
+            report.Failed("rebuild", Inv($"the rebuild left {r.Snapshots:N0} TrainingLog snapshots for {r.Streams:N0} runners"), rebuild);
+        }
     });
 }
 
@@ -289,6 +355,7 @@ foreach (var name in services)
 
 Conclusions.Write(ctx, rawSingle, logRun, rawSingle2, typicalResult);
 
+report.FailErrorRows();
 report.Machine["loadAverageAtEnd"] = File.ReadAllText("/proc/loadavg").Trim();
 var header = new Dictionary<string, object?>
 {
@@ -296,14 +363,22 @@ var header = new Dictionary<string, object?>
     ["startedAt"] = started.ToString("O", CultureInfo.InvariantCulture),
     ["seconds"] = Math.Round(Clock.Seconds(runStart, Clock.Now), 1),
     ["phasesFailed"] = failed,
+    ["failed"] = report.Failures.Count > 0,
+    ["failures"] = report.Failures,
 };
 report.WriteJson(options.Out, header);
 var markdown = report.Markdown();
 File.WriteAllText(Path.ChangeExtension(options.Out, ".md"), markdown);
 Console.WriteLine();
 Console.WriteLine(markdown);
-BenchContext.Log($"done in {Clock.Seconds(runStart, Clock.Now):0} s; results: {options.Out}");
-return failed || report.Rows.Any(r => r.Error is not null) ? 1 : 0;
+foreach (var failure in report.Failures)
+{
+    BenchContext.Log(failure.ToString());
+}
+
+BenchContext.Log($"done in {Clock.Seconds(runStart, Clock.Now):0} s; results: {options.Out}" +
+    (report.Failures.Count > 0 ? $"; the run FAILED ({report.Failures.Count} failure(s), listed after the table)" : ""));
+return failed || report.Failures.Count > 0 ? 1 : 0;
 
 async Task<ClosedLoop.Outcome> RawSingleAsync(string when)
 {
@@ -312,9 +387,9 @@ async Task<ClosedLoop.Outcome> RawSingleAsync(string when)
         TimeSpan.FromSeconds(options.Smoke ? 1.5 : 10), ct);
 }
 
-async Task PhaseAsync(Row[] rows, Func<Task> phase)
+async Task PhaseAsync(string name, Row[] rows, Func<Task> phase)
 {
-    BenchContext.Log($"phase: {rows[0].Id}");
+    BenchContext.Log($"phase: {name}");
     try
     {
         await phase();
@@ -322,10 +397,15 @@ async Task PhaseAsync(Row[] rows, Func<Task> phase)
     catch (Exception ex) when (ex is not OutOfMemoryException)
     {
         failed = true;
-        BenchContext.Log($"phase {rows[0].Id} failed: {ex}");
-        Report.Fail(rows.Where(r => r.Error is null && r.Value is null), ex);
+        BenchContext.Log($"phase {name} failed: {ex}");
+        var unmeasured = rows.Where(r => r.Error is null && r.Value is null).ToArray();
+        Report.Fail(unmeasured, ex);
+        report.Failed(name, $"the phase stopped: {ex.GetType().Name}: {ex.Message}", unmeasured);
     }
 }
+
+static string SliceP50s(List<Dictionary<string, object?>> trend) =>
+    trend.Count == 0 ? "no slices" : string.Join(" → ", trend.Select(t => Inv($"{t["p50Ms"]:#,0}")));
 
 // p10 / p50 / p90 / p99: a flat spread between two bounds is the signature of a poll interval.
 static string Spread(Latencies l) => l.Count == 0 ? "no samples"

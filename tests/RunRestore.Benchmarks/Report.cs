@@ -25,7 +25,18 @@ internal sealed class Row(string id, string figure, string target)
     /// <summary>Why a target was missed, or what limits the figure (from measurements of the same run).</summary>
     public string? Note { get; set; }
     public string? Error { get; set; }
+    /// <summary>
+    /// Why the run failed at this row although it was measured: work was lost or stalled (a send failed, a message was
+    /// never consumed, the pipeline stopped progressing). Unlike a missed target, this fails the run.
+    /// </summary>
+    public string? Failure { get; set; }
     public Dictionary<string, object?> Details { get; } = [];
+}
+
+/// <summary>Why the run failed: the phase (as --only names it) and what happened, with the figures.</summary>
+internal sealed record RunFailure(string Phase, string Message)
+{
+    public override string ToString() => $"FAILED {Phase}: {Message}";
 }
 
 /// <summary>Collects the rows, prints the markdown table and writes the JSON file.</summary>
@@ -40,10 +51,13 @@ internal sealed class Report
     };
 
     private readonly List<Row> _rows = [];
+    private readonly List<RunFailure> _failures = [];
 
     public Dictionary<string, object?> Machine { get; } = [];
     public Dictionary<string, object?> Diagnostics { get; } = [];
     public IReadOnlyList<Row> Rows => _rows;
+    /// <summary>What made the run fail (never a missed target); empty when it passed.</summary>
+    public IReadOnlyList<RunFailure> Failures => _failures;
 
     public Row Add(string id, string figure, string target)
     {
@@ -61,6 +75,26 @@ internal sealed class Report
         }
     }
 
+    /// <summary>The run failed in <paramref name="phase"/>: marks <paramref name="rows"/> FAILED with the reason.</summary>
+    public void Failed(string phase, string message, params Row[] rows)
+    {
+        _failures.Add(new RunFailure(phase, message));
+        foreach (var row in rows)
+        {
+            row.Failure = row.Failure is null ? message : $"{row.Failure}; {message}";
+        }
+    }
+
+    /// <summary>Adds a failure for every row left with an error that no failure names yet (e.g. a start not measured).</summary>
+    public void FailErrorRows()
+    {
+        foreach (var row in _rows.Where(r => r.Error is not null && r.Failure is null))
+        {
+            row.Failure = row.Error;
+            _failures.Add(new RunFailure(row.Id, $"error: {row.Error}"));
+        }
+    }
+
     public string Markdown()
     {
         var sb = new StringBuilder();
@@ -73,9 +107,21 @@ internal sealed class Report
             var value = r.Error is not null ? "**error**" : r.ValueText ?? Number(r.Value, r.Unit);
             var baseline = r.BaselineText ?? (r.Baseline is { } b ? Number(b, r.Unit) : "—");
             var ratio = r.Ratio is { } q ? Inv($"{q * 100:0.#} %") : "—";
-            var met = r.Error is not null ? "error" : r.Met switch { true => "yes", false => "**no**", null => "—" };
-            var note = r.Error ?? r.Note ?? "";
+            var met = r.Error is not null ? "error"
+                : r.Failure is not null ? "**FAILED**"
+                : r.Met switch { true => "yes", false => "**no**", null => "—" };
+            var note = r.Error ?? (r.Failure is not null ? $"FAILED: {r.Failure}" + (r.Note is { } rowNote ? $"; {rowNote}" : "") : r.Note ?? "");
             sb.AppendLine(Inv($"| {n} | {Cell(r.Figure)} | {Cell(value)} | {Cell(baseline)} | {ratio} | {Cell(r.Target)} | {met} | {Cell(note)} |"));
+        }
+
+        // After the table, one line per failure (deploy/bench.sh prints this file): a failed run says so in words.
+        if (_failures.Count > 0)
+        {
+            sb.AppendLine();
+            foreach (var failure in _failures)
+            {
+                sb.AppendLine(Cell(failure.ToString()));
+            }
         }
 
         return sb.ToString();
