@@ -8,6 +8,7 @@ using Marten.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using static RunRestore.ServiceDefaults.ServiceDefaultsExtensions;
 
 namespace RunRestore.ServiceDefaults.EventStore;
@@ -26,6 +27,7 @@ public static class EventStoreExtensions
         var pipeline = builder.Configuration.GetSection(EventPipelineOptions.Section).Get<EventPipelineOptions>() ?? new();
         builder.Services.AddSingleton(pipeline);
         builder.Services.AddSingleton(new EventStoreSchema(serviceName, schema));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ForwarderStatus>();
         builder.Services.AddSingleton<EventPipelineMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventPipelineMonitor>());
