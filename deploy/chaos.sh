@@ -5,10 +5,11 @@
 # and PostgreSQL restarts; then it checks that every acknowledged write is visible in intake, every downstream effect
 # exists exactly once in assessment and programming, and every clinic CloudEvent arrived. Prints the table; exits
 # non-zero on any lost write, duplicate effect, effect never delivered, or a service not recovered within 30 s.
-#   bash deploy/chaos.sh            # ≥ 5,000 commands at ~50/s, RabbitMQ restarted twice; writes docs/reliability.md
+#   bash deploy/chaos.sh            # commands at ~50/s, at least 5,000 and on until the last fault has recovered;
+#                                   # RabbitMQ restarted twice; writes docs/reliability.md (keeps its analysis section)
 #   bash deploy/chaos.sh --short    # every fault kind once (RabbitMQ once, not twice), commands at ~50/s until the last
-#                                   # fault has recovered (≤ 2,500); ≤ 3 min in all; writes .local/chaos/results.md only
-#                                   # (deploy/test.sh runs this)
+#                                   # fault has recovered (≤ 4,000); ≤ 3 min in all; writes .local/chaos/results.md only
+#                                   # (deploy/test.sh runs this, with --no-build after its own Release build)
 # Further arguments go to the chaos program (see: dotnet tests/RunRestore.Chaos/bin/Release/net10.0/RunRestore.Chaos.dll --help).
 # Everything it starts (servers in .local/chaos/, services, the program) is stopped on exit, also on failure; it never
 # touches the servers of deploy/run.sh. Logs: .local/chaos/logs/ and .local/chaos/services/<service>.log.
@@ -17,12 +18,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/services.sh" # RR_REPO_ROOT, log, die, free_port, SVC_DIR
 cd "$RR_REPO_ROOT"
 
-SHORT=0
+SHORT=0 BUILD=1
 PASS=()
 for arg in "$@"; do
   case $arg in
     --short) SHORT=1 ;;
-    -h | --help) sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-build) BUILD=0 ;;
+    -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) PASS+=("$arg") ;;
   esac
 done
@@ -41,7 +43,7 @@ for name in intake assessment programming; do
 done
 svc_port() { local var="RR_SVC_${1^^}_$2"; echo "${!var}"; }
 CHAOS_DLL=tests/RunRestore.Chaos/bin/Release/net10.0/RunRestore.Chaos.dll
-if ((SHORT)); then OUT=.local/chaos/results.md LIMIT=215; else OUT=.local/chaos/results-full.md LIMIT=1200; fi
+if ((SHORT)); then OUT=.local/chaos/results.md LIMIT=240; else OUT=.local/chaos/results-full.md LIMIT=1200; fi
 
 PG_STARTED=0 RABBIT_STARTED=0 PROGRAM_PID=""
 # Stops whatever this script (or the chaos program, which restarts services through deploy/local/service.sh) started.
@@ -61,6 +63,11 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# One run at a time: they share .local/chaos/ (the lock goes with this process, also when it is killed; whatever
+# starts a daemon gets 9>&- so that no server or service holds it on).
+mkdir -p "$CHAOS_DIR"
+exec 9>"$CHAOS_DIR/.lock"
+flock -n 9 || die "another deploy/chaos.sh run is in progress (lock $CHAOS_DIR/.lock)"
 # A previous run that was itself killed may have left its servers running on the same folders: refuse, say how to stop.
 if [[ -f $RR_PG_DIR/postmaster.pid ]] && runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$RR_PG_DIR" status >/dev/null 2>&1; then
   die "a PostgreSQL still runs in $RR_PG_DIR (an earlier run?): runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D $RR_PG_DIR stop"
@@ -71,30 +78,36 @@ done
 rm -rf "$RR_PG_DIR" "$RR_RABBIT_DIR" "$RR_SVC_DIR"
 mkdir -p "$LOGS" "$RR_SVC_DIR"
 
-# --- build ------------------------------------------------------------------------------------------------------
-log "building Release: tests/RunRestore.Chaos, services/Intake, services/Assessment, services/Programming"
-: >"$LOGS/build.log"
-for project in tests/RunRestore.Chaos services/Intake services/Assessment services/Programming; do
-  if ! dotnet build "$project" -c Release -nologo -v quiet >>"$LOGS/build.log" 2>&1; then
-    tail -n 30 "$LOGS/build.log" >&2
-    die "build of $project failed (full output: $LOGS/build.log)"
-  fi
-done
-log "built ($((SECONDS - started_at)) s)"
+# --- build (--no-build: deploy/test.sh has just built the solution in Release) -----------------------------------
+if ((BUILD)); then
+  log "building Release: tests/RunRestore.Chaos, services/Intake, services/Assessment, services/Programming"
+  : >"$LOGS/build.log"
+  for project in tests/RunRestore.Chaos services/Intake services/Assessment services/Programming; do
+    if ! dotnet build "$project" -c Release -nologo -v quiet >>"$LOGS/build.log" 2>&1 9>&-; then
+      tail -n 30 "$LOGS/build.log" >&2
+      die "build of $project failed (full output: $LOGS/build.log)"
+    fi
+  done
+  log "built ($((SECONDS - started_at)) s)"
+fi
+for name in intake assessment programming; do [[ -f $(svc_dll "$name") ]] || die "$(svc_dll "$name") is missing: build first"; done
+[[ -f $CHAOS_DLL ]] || die "$CHAOS_DLL is missing: build first"
 
 # --- servers and services ----------------------------------------------------------------------------------------
 PG_STARTED=1
 export ConnectionStrings__Postgres
-ConnectionStrings__Postgres=$(bash deploy/local/postgres.sh start | tail -n 1)
+ConnectionStrings__Postgres=$(bash deploy/local/postgres.sh start 9>&- | tail -n 1)
 RABBIT_STARTED=1
 export RabbitMq__Uri
-RabbitMq__Uri=$(bash deploy/local/rabbitmq.sh start | tail -n 1)
+RabbitMq__Uri=$(bash deploy/local/rabbitmq.sh start 9>&- | tail -n 1)
 log "PostgreSQL $ConnectionStrings__Postgres, RabbitMQ $RabbitMq__Uri (node $RR_RABBIT_NODE)"
-# Consumers first: RabbitMQ drops what intake publishes before their queues exist.
-for name in assessment programming intake; do
-  pid=$(bash deploy/local/service.sh start "$name")
-  bash deploy/local/service.sh ready "$name"
-  log "$name ready (pid $pid, gRPC 127.0.0.1:$(svc_port "$name" GRPC), health 127.0.0.1:$(svc_port "$name" HTTP))"
+# Consumers first (both at once): RabbitMQ drops what intake publishes before their queues exist.
+for group in "assessment programming" intake; do
+  for name in $group; do bash deploy/local/service.sh start "$name" 9>&- >/dev/null; done
+  for name in $group; do
+    bash deploy/local/service.sh ready "$name"
+    log "$name ready (gRPC 127.0.0.1:$(svc_port "$name" GRPC), health 127.0.0.1:$(svc_port "$name" HTTP))"
+  done
 done
 
 # --- the chaos program -----------------------------------------------------------------------------------------
@@ -107,7 +120,7 @@ log "dotnet $CHAOS_DLL ${args[*]} ${PASS[*]}"
 rc=0
 # Bounded as a whole; the program bounds each of its loops too. It restarts services through deploy/local/service.sh
 # and servers through deploy/local/{rabbitmq,postgres}.sh with this environment.
-timeout --signal=TERM --kill-after=30 "$LIMIT" dotnet "$CHAOS_DLL" "${args[@]}" "${PASS[@]}" &
+timeout --signal=TERM --kill-after=30 "$LIMIT" dotnet "$CHAOS_DLL" "${args[@]}" "${PASS[@]}" 9>&- &
 PROGRAM_PID=$!
 wait "$PROGRAM_PID" || rc=$?
 PROGRAM_PID=""

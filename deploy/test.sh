@@ -113,8 +113,8 @@ fi
 if [[ ${RR_SKIP_CHAOS:-0} == 1 ]]; then
   echo "==> chaos: skipped (RR_SKIP_CHAOS=1)" >&2
 else
-  phase chaos "deploy/chaos.sh --short"
-  if bash deploy/chaos.sh --short; then
+  phase chaos "deploy/chaos.sh --short --no-build"
+  if bash deploy/chaos.sh --short --no-build; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))

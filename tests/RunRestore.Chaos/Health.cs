@@ -3,8 +3,9 @@ using Npgsql;
 
 namespace RunRestore.Chaos;
 
-/// <summary>A progression of a service's event pipeline: how far it got (sequence), and how far behind the newest event.</summary>
-internal sealed record Progression(string Name, long Position, long? EventsBehind);
+/// <summary>A progression of a service's event pipeline: how far it got (sequence), and how far behind the newest
+/// committed event, in events and in seconds (the age of the oldest event it has not processed yet).</summary>
+internal sealed record Progression(string Name, long Position, long? EventsBehind, double? SecondsBehind);
 
 /// <summary>The pipeline part of /health/ready (null fields: the service did not say).</summary>
 internal sealed record Pipeline(long NewestSequence, DateTimeOffset? MeasuredAt, IReadOnlyList<Progression> Progressions, string Source);
@@ -51,7 +52,8 @@ internal static class Health
             var progressions = list.EnumerateArray().Select(e => new Progression(
                 e.GetProperty("name").GetString() ?? "?",
                 e.GetProperty("position").GetInt64(),
-                e.TryGetProperty("eventsBehind", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetInt64() : null)).ToList();
+                e.TryGetProperty("eventsBehind", out var b) && b.ValueKind == JsonValueKind.Number ? b.GetInt64() : null,
+                e.TryGetProperty("secondsBehind", out var sb) && sb.ValueKind == JsonValueKind.Number ? sb.GetDouble() : null)).ToList();
             return (status, new Pipeline(newest.GetInt64(), measured, progressions, "health"));
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
@@ -61,20 +63,23 @@ internal static class Health
     }
 
     /// <summary>
-    /// The same figures read from the service's schema: the newest committed event and the forwarder's stored position
-    /// (<c>integration-events:All</c>). Used when /health/ready does not report its pipeline. Null while PostgreSQL is away.
+    /// The same figures read from the service's schema: the newest committed event, the forwarder's stored position
+    /// (<c>integration-events:All</c>) and how many events, how old, lie beyond it. Used when /health/ready does not report
+    /// its pipeline. Null while PostgreSQL is away.
     /// </summary>
     public static async Task<Pipeline?> ReadFromDatabaseAsync(Stack stack, string schema, CancellationToken ct)
     {
         try
         {
             await using var command = stack.Db.CreateCommand(
-                $"select coalesce((select max(seq_id) from {schema}.mt_events), 0), " +
-                $"coalesce((select last_seq_id from {schema}.mt_event_progression where name = 'integration-events:All'), 0)");
+                $"with p as (select coalesce((select last_seq_id from {schema}.mt_event_progression where name = 'integration-events:All'), 0) as pos) " +
+                $"select coalesce((select max(seq_id) from {schema}.mt_events), 0), p.pos, " +
+                $"(select count(*) from {schema}.mt_events where seq_id > p.pos), " +
+                $"coalesce((select extract(epoch from now() - min(timestamp))::float8 from {schema}.mt_events where seq_id > p.pos), 0) from p");
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             return new Pipeline(reader.GetInt64(0), DateTimeOffset.UtcNow,
-                [new Progression("integration-events:All", reader.GetInt64(1), null)], "database");
+                [new Progression("integration-events:All", reader.GetInt64(1), reader.GetInt64(2), reader.GetDouble(3))], "database");
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException && !ct.IsCancellationRequested)
         {

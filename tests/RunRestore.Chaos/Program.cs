@@ -10,6 +10,8 @@ using RunRestore.Chaos;
 
 var options = ChaosOptions.Parse(args);
 _ = Report.LoadAtStart;
+Directory.CreateDirectory(options.Logs);
+File.Delete(Path.Combine(options.Logs, "health.log"));
 using var cts = new CancellationTokenSource(options.HardLimit);
 Console.CancelKeyPress += (_, e) =>
 {
@@ -44,15 +46,17 @@ try
     await workload.SetupAsync(ct);
     var loadStart = Clock.Now + 0.5;
     Clock.Log($"setup done ({writes.All.Count} commands); load starts");
+    // Commands flow until the last fault has recovered (plus 3 s); the full run also until it has sent its minimum.
     var loading = workload.RunAsync(loadStart, ct);
     await injector.RunAsync(loadStart, options.LoadSeconds, ct);
-    if (options.StopAfterFaults)
+    await Task.Delay(TimeSpan.FromSeconds(3), ct);
+    while (!options.StopAfterFaults && !loading.IsCompleted && writes.All.Count(c => c.Lane != "setup") < options.Commands)
     {
-        await Task.Delay(TimeSpan.FromSeconds(3), ct);
-        workload.StopSending();
-        Clock.Log("every fault injected: no more commands (short run)");
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
     }
 
+    workload.StopSending();
+    Clock.Log("every fault injected and the load sent: no more commands");
     await loading;
     loadEnd = Clock.Now;
     Clock.Log($"load done: {writes.All.Count(c => c.Acknowledged):N0} of {writes.All.Count:N0} commands acknowledged; checking the effects");
@@ -69,12 +73,13 @@ finally
     if (tapping is not null) await tapping;
 }
 
-var report = new Report(options, writes.All, injector.Records, findings, calls, tap, workload.NotSent, settledAfter, failure).Build();
+var report = new Report(options, writes.All, injector.Records, findings, calls, tap, workload.TimeLimitReached, settledAfter, failure).Build();
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Out))!);
 await File.WriteAllTextAsync(options.Out, report.Markdown(document: false), CancellationToken.None);
 if (options.Doc is not null && failure is null)
 {
-    await File.WriteAllTextAsync(options.Doc, report.Markdown(document: true), CancellationToken.None);
+    var existing = File.Exists(options.Doc) ? await File.ReadAllTextAsync(options.Doc, CancellationToken.None) : null;
+    await File.WriteAllTextAsync(options.Doc, report.Document(existing), CancellationToken.None);
 }
 
 Console.WriteLine();

@@ -18,11 +18,12 @@ internal sealed class Workload(Stack stack, ChaosOptions options, Writes writes)
     private readonly List<Runner> _program = [];
     private readonly List<Runner> _toScreen = [];
     private Runner? _hot;
-    private int _notSent;
+    private volatile bool _timeLimitReached;
     private volatile bool _stop;
 
     public Runner Hot => _hot ?? throw new InvalidOperationException("no setup");
-    public int NotSent => _notSent;
+    /// <summary>A lane was still sending when the load's time limit came (the faults outlasted it).</summary>
+    public bool TimeLimitReached => _timeLimitReached;
 
     /// <summary>No lane sends anything more (what is in flight finishes): the short run ends its load after the last fault.</summary>
     public void StopSending() => _stop = true;
@@ -89,8 +90,8 @@ internal sealed class Workload(Stack stack, ChaosOptions options, Writes writes)
 
             if (Clock.Now > loadStart + options.LoadLimit)
             {
-                Interlocked.Add(ref _notSent, count - i);
-                Clock.Log($"mixed lane: time limit reached, {count - i} commands not sent");
+                _timeLimitReached = true;
+                Clock.Log("mixed lane: the load's time limit came before the last fault had recovered");
                 break;
             }
 
@@ -170,7 +171,7 @@ internal sealed class Workload(Stack stack, ChaosOptions options, Writes writes)
 
             if (Clock.Now > loadStart + options.LoadLimit)
             {
-                Interlocked.Add(ref _notSent, count - i);
+                _timeLimitReached = true;
                 break;
             }
 
@@ -188,7 +189,7 @@ internal sealed class Workload(Stack stack, ChaosOptions options, Writes writes)
     /// <summary>One screen per reserved runner, spread over the load: assessment writes, then a first program downstream.</summary>
     private Task ScreensAsync(double loadStart, CancellationToken ct)
     {
-        var seconds = options.MixedCommands / options.MixedRate;
+        var seconds = options.LoadSeconds;
         return Task.WhenAll(_toScreen.Select(async (runner, i) =>
         {
             await Clock.Until(loadStart + (i + 0.5) / _toScreen.Count * seconds, ct);
