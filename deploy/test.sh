@@ -4,8 +4,8 @@
 # then (phase "node") starts the services with deploy/run.sh and plays clients/node/journey.mjs against them.
 #   bash deploy/test.sh [extra dotnet test args, e.g. --filter "FullyQualifiedName~Skeleton"]
 # Results: .local/test-results/*.trx (cleared first). The last line is "N passed, M failed[, K skipped]";
-# the Node.js journey and the CLI demo journey count as one test each, and so do the short fault-injection run
-# (RR_SKIP_CHAOS=1 skips it) and the smoke benchmark (RR_SKIP_BENCH=1 skips it). Env: RR_SKIP_NODE=1 skips the node phase.
+# the Node.js journey and the CLI demo journey count as one test each, and so does the smoke benchmark
+# (RR_SKIP_BENCH=1 skips it). Env: RR_SKIP_NODE=1 skips the node phase.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
