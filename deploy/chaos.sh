@@ -24,7 +24,7 @@ for arg in "$@"; do
   case $arg in
     --short) SHORT=1 ;;
     --no-build) BUILD=0 ;;
-    -h | --help) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "${BASH_SOURCE[0]}"; exit 0 ;;
     *) PASS+=("$arg") ;;
   esac
 done
