@@ -9,7 +9,7 @@
 #                                   # RabbitMQ restarted twice; writes docs/reliability.md (keeps its analysis section)
 #   bash deploy/chaos.sh --short    # every fault kind once (RabbitMQ once, not twice), commands at ~50/s until the last
 #                                   # fault has recovered (≤ 4,000); ≤ 3 min in all; writes .local/chaos/results.md only
-#                                   # (deploy/test.sh runs this, with --no-build after its own Release build)
+#   --no-build                      # skip the Release build (when the solution was just built, as deploy/test.sh does)
 # Further arguments go to the chaos program (see: dotnet tests/RunRestore.Chaos/bin/Release/net10.0/RunRestore.Chaos.dll --help).
 # Everything it starts (servers in .local/chaos/, services, the program) is stopped on exit, also on failure; it never
 # touches the servers of deploy/run.sh. Logs: .local/chaos/logs/ and .local/chaos/services/<service>.log.

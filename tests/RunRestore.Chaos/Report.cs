@@ -208,8 +208,8 @@ internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> 
                 the checks gave up. *Recovery time*: from the restart until every service answers 200 on `/health/ready` and no
                 progression of its event pipeline lags (0 events behind, or its oldest unprocessed event at most 2 s old: the
                 daemon polls). Targets: 0 lost, 0 duplicate effects, recovery within 30 s of each fault, no manual step.
-                `bash deploy/chaos.sh --short` (part of `deploy/test.sh`) is the same with every fault once (RabbitMQ once) and
-                commands until the last fault has recovered.
+                `bash deploy/chaos.sh --short` is the same with every fault once (RabbitMQ once) and commands until the last
+                fault has recovered, in under 3 minutes.
                 """);
             sb.AppendLine();
             sb.AppendLine("## Latest full run");
