@@ -56,7 +56,10 @@ public sealed partial class IdempotencyInterceptor(RequestIdempotency idempotenc
 
         if (idempotency.Recorded && response is IMessage answer)
         {
-            await StoreResponseAsync(requestId, answer, context.CancellationToken).ConfigureAwait(false);
+            // Not the call's token: the write is committed, so its response must be kept even if the caller's deadline has
+            // passed meanwhile — otherwise every retry with this key would be told "not answered yet" for ever.
+            using var storing = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await StoreResponseAsync(requestId, answer, storing.Token).ConfigureAwait(false);
         }
 
         return response;
@@ -76,7 +79,7 @@ public sealed partial class IdempotencyInterceptor(RequestIdempotency idempotenc
             session.Patch<IdempotentRequest>(requestId).Set(r => r.Response, response.ToByteArray());
             await session.SaveChangesAsync(ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // The write itself is stored; a retry with this key then waits, and is told to come back (ABORTED).
             LogResponseNotStored(logger, requestId, ex);
