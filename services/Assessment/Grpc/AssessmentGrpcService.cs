@@ -28,9 +28,9 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
     [Authorize(Scopes.AssessmentWrite)]
     public override async Task<StartAssessmentResponse> StartAssessment(StartAssessmentRequest request, ServerCallContext context)
     {
-        var assessment = await writes.WriteNewStreamAsync(s => StartingAssessment.HandleAsync(s, intake, request.RunnerId,
-            request.Reason, request.PainReportId, time, context.CancellationToken), context.CancellationToken);
-        return new StartAssessmentResponse { Assessment = ToProto(assessment) };
+        return await writes.WriteNewStreamAsync(s => StartingAssessment.HandleAsync(s, intake, request.RunnerId,
+                request.Reason, request.PainReportId, time, context.CancellationToken),
+            assessment => new StartAssessmentResponse { Assessment = ToProto(assessment) }, context.CancellationToken);
     }
 
     [Authorize(Scopes.AssessmentWrite)]
@@ -38,9 +38,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
     {
         var id = ParseId(request.AssessmentId, "assessment_id");
         var draft = new TestResultDraft(request.TestCode, (int)request.Side, request.Value, request.Unit, (int)request.Rating, request.Notes);
-        var resultId = await writes.WriteAsync(id, s => RecordingTestResult.HandleAsync(s, id, draft, time, context.CancellationToken),
-            context.CancellationToken);
-        return new RecordTestResultResponse { ResultId = resultId.ToString() };
+        return await writes.WriteAsync(id, s => RecordingTestResult.HandleAsync(s, id, draft, time, context.CancellationToken),
+            resultId => new RecordTestResultResponse { ResultId = resultId.ToString() }, context.CancellationToken);
     }
 
     [Authorize(Scopes.AssessmentWrite)]
@@ -48,9 +47,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
         ServerCallContext context)
     {
         var id = ParseId(request.AssessmentId, "assessment_id");
-        var assessment = await writes.WriteAsync(id, s => CompletingAssessment.HandleAsync(s, id, time, context.CancellationToken),
-            context.CancellationToken);
-        return new CompleteAssessmentResponse { Assessment = ToProto(assessment) };
+        return await writes.WriteAsync(id, s => CompletingAssessment.HandleAsync(s, id, time, context.CancellationToken),
+            assessment => new CompleteAssessmentResponse { Assessment = ToProto(assessment) }, context.CancellationToken);
     }
 
     [Authorize(Scopes.AssessmentRead)]

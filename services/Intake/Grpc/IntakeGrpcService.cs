@@ -25,9 +25,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     {
         var command = new RegisterRunner(Guid.CreateVersion7(), request.DisplayName, request.BirthYear,
             ToRunnerSex(request.Sex), time.GetUtcNow());
-        var runner = await writes.WriteNewStreamAsync(s => RegisteringRunner.HandleAsync(s, command, context.CancellationToken),
-            context.CancellationToken);
-        return new RegisterRunnerResponse { Runner = ToProto(runner) };
+        return await writes.WriteNewStreamAsync(s => RegisteringRunner.HandleAsync(s, command, context.CancellationToken),
+            runner => new RegisterRunnerResponse { Runner = ToProto(runner) }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeRead)]
@@ -44,38 +43,42 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var (runner, version) = await writes.WriteAsync(id, s => UpdatingRunnerProfile.HandleAsync(s, id, ToDraft(request.Profile ?? new()),
-            request.HasExpectedVersion ? request.ExpectedVersion : null, time, context.CancellationToken),
+        return await writes.WriteAsync(id, s => UpdatingRunnerProfile.HandleAsync(s, id, ToDraft(request.Profile ?? new()),
+                request.HasExpectedVersion ? request.ExpectedVersion : null, time, context.CancellationToken),
+            updated => new UpdateRunnerProfileResponse { Profile = ToProto(updated.Runner.Profile), Version = updated.Version },
             context.CancellationToken);
-        return new UpdateRunnerProfileResponse { Profile = ToProto(runner.Profile), Version = version };
     }
 
     [Authorize(Scopes.IntakeWrite)]
     public override async Task<LogRunResponse> LogRun(LogRunRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var result = await writes.WriteAsync(id, s => LoggingRun.HandleAsync(s, id, ToDraft(request.Run ?? new()), time, context.CancellationToken),
-            context.CancellationToken);
-        var response = new LogRunResponse { RunId = result.RunId.ToString(), Duplicate = result.Duplicate };
-        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
-        return response;
+        return await writes.WriteAsync(id, s => LoggingRun.HandleAsync(s, id, ToDraft(request.Run ?? new()), time, context.CancellationToken),
+            result =>
+            {
+                var response = new LogRunResponse { RunId = result.RunId.ToString(), Duplicate = result.Duplicate };
+                AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeWrite)]
     public override async Task<ImportRunsResponse> ImportRuns(ImportRunsRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var result = await writes.WriteAsync(id, s => ImportingRuns.HandleAsync(s, id, request.Runs.Select(ToDraft).ToList(), time, context.CancellationToken),
-            context.CancellationToken);
-        var response = new ImportRunsResponse
-        {
-            Imported = result.Items.Count(i => i.Outcome == ImportItemOutcome.Imported),
-            Duplicates = result.Items.Count(i => i.Outcome == ImportItemOutcome.Duplicate),
-            Rejected = result.Items.Count(i => i.Outcome == ImportItemOutcome.Rejected),
-        };
-        response.Results.AddRange(result.Items.Select(ToProto));
-        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
-        return response;
+        return await writes.WriteAsync(id, s => ImportingRuns.HandleAsync(s, id, request.Runs.Select(ToDraft).ToList(), time, context.CancellationToken),
+            result =>
+            {
+                var response = new ImportRunsResponse
+                {
+                    Imported = result.Items.Count(i => i.Outcome == ImportItemOutcome.Imported),
+                    Duplicates = result.Items.Count(i => i.Outcome == ImportItemOutcome.Duplicate),
+                    Rejected = result.Items.Count(i => i.Outcome == ImportItemOutcome.Rejected),
+                };
+                response.Results.AddRange(result.Items.Select(ToProto));
+                AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeWrite)]
@@ -83,11 +86,13 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var draft = new GymSessionDraft(request.Date, request.DurationMinutes, request.HasRpe ? request.Rpe : null, request.Focus);
-        var result = await writes.WriteAsync(id, s => LoggingGymSession.HandleAsync(s, id, draft, time, context.CancellationToken),
-            context.CancellationToken);
-        var response = new LogGymSessionResponse { SessionId = result.SessionId.ToString() };
-        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
-        return response;
+        return await writes.WriteAsync(id, s => LoggingGymSession.HandleAsync(s, id, draft, time, context.CancellationToken),
+            result =>
+            {
+                var response = new LogGymSessionResponse { SessionId = result.SessionId.ToString() };
+                AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeWrite)]
@@ -96,11 +101,13 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var draft = new CompetitionDraft(request.Date, request.DistanceKm, (int)request.Priority, request.Name);
-        var result = await writes.WriteAsync(id, s => SchedulingCompetition.HandleAsync(s, id, draft, time, context.CancellationToken),
-            context.CancellationToken);
-        var response = new ScheduleCompetitionResponse { CompetitionId = result.CompetitionId.ToString() };
-        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
-        return response;
+        return await writes.WriteAsync(id, s => SchedulingCompetition.HandleAsync(s, id, draft, time, context.CancellationToken),
+            result =>
+            {
+                var response = new ScheduleCompetitionResponse { CompetitionId = result.CompetitionId.ToString() };
+                AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeWrite)]
@@ -108,20 +115,21 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var draft = new WellnessDraft(request.Date, request.SleepHours, request.Stress, request.Soreness, request.Illness);
-        var result = await writes.WriteAsync(id, s => ReportingWellness.HandleAsync(s, id, draft, time, context.CancellationToken),
-            context.CancellationToken);
-        var response = new ReportWellnessResponse { WellnessReportId = result.WellnessReportId.ToString() };
-        AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
-        return response;
+        return await writes.WriteAsync(id, s => ReportingWellness.HandleAsync(s, id, draft, time, context.CancellationToken),
+            result =>
+            {
+                var response = new ReportWellnessResponse { WellnessReportId = result.WellnessReportId.ToString() };
+                AddFlags(response.FlagsRaised, response.FlagsCleared, result.Flags);
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeWrite)]
     public override async Task<ReportPainResponse> ReportPain(ReportPainRequest request, ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var painReportId = await writes.WriteAsync(id, s => ReportingPain.HandleAsync(s, id, ToDraft(request), time, context.CancellationToken),
-            context.CancellationToken);
-        return new ReportPainResponse { PainReportId = painReportId.ToString() };
+        return await writes.WriteAsync(id, s => ReportingPain.HandleAsync(s, id, ToDraft(request), time, context.CancellationToken),
+            painReportId => new ReportPainResponse { PainReportId = painReportId.ToString() }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeWrite)]
@@ -129,9 +137,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        await writes.WriteAsync(id, s => ResolvingPain.HandleAsync(s, id, request.PainReportId, request.Date, time, context.CancellationToken),
-            context.CancellationToken);
-        return new ReportPainResolvedResponse { PainReportId = request.PainReportId };
+        return await writes.WriteAsync(id, s => ResolvingPain.HandleAsync(s, id, request.PainReportId, request.Date, time, context.CancellationToken),
+            _ => new ReportPainResolvedResponse { PainReportId = request.PainReportId }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeRead)]

@@ -59,11 +59,13 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var input = ProgrammingInput.Session(request, Guid.CreateVersion7(time.GetUtcNow()), Today());
-        var events = await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordSession(input, p, time.GetUtcNow()), context.CancellationToken),
-            context.CancellationToken);
-        var response = new RecordSessionResponse { SessionId = input.SessionId.ToString() };
-        response.Changes.AddRange(Changes(events, time));
-        return response;
+        return await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordSession(input, p, time.GetUtcNow()), context.CancellationToken),
+            events =>
+            {
+                var response = new RecordSessionResponse { SessionId = input.SessionId.ToString() };
+                response.Changes.AddRange(Changes(events, time));
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.ProgrammingWrite)]
@@ -72,11 +74,13 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var date = ProgrammingInput.Date(request.Date, "date", Today());
-        var events = await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordNextMorningPain(date, request.Pain, p, time.GetUtcNow()), context.CancellationToken),
-            context.CancellationToken);
-        var response = new RecordNextMorningPainResponse();
-        response.Changes.AddRange(Changes(events, time));
-        return response;
+        return await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordNextMorningPain(date, request.Pain, p, time.GetUtcNow()), context.CancellationToken),
+            events =>
+            {
+                var response = new RecordNextMorningPainResponse();
+                response.Changes.AddRange(Changes(events, time));
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.ProgrammingRead)]
@@ -95,12 +99,14 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var reason = ProgrammingInput.Reason(request.Reason);
-        var events = await writes.WriteAsync(id, s => s.DecideAsync(id,
+        return await writes.WriteAsync(id, s => s.DecideAsync(id,
             p => ProgramDecisions.SetPainCeiling(request.PainCeiling, reason, p, time.GetUtcNow()), context.CancellationToken),
-            context.CancellationToken);
-        var response = new SetPainCeilingResponse();
-        response.Changes.AddRange(Changes(events, time));
-        return response;
+            events =>
+            {
+                var response = new SetPainCeilingResponse();
+                response.Changes.AddRange(Changes(events, time));
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.ProgrammingWrite)]
@@ -109,12 +115,14 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var reason = ProgrammingInput.Reason(request.Reason);
         var clinician = context.GetHttpContext().User.FindFirst("sub")?.Value ?? "clinician";
-        var events = await writes.WriteAsync(id, s => s.DecideAsync(id,
+        return await writes.WriteAsync(id, s => s.DecideAsync(id,
             p => ProgramDecisions.OverridePhase((DomainPhase)(int)request.Phase, reason, clinician, p, time.GetUtcNow()), context.CancellationToken),
-            context.CancellationToken);
-        var response = new OverridePhaseResponse();
-        response.Changes.AddRange(Changes(events, time));
-        return response;
+            events =>
+            {
+                var response = new OverridePhaseResponse();
+                response.Changes.AddRange(Changes(events, time));
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.ProgrammingRead)]

@@ -106,10 +106,10 @@ public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> l
                 return Status(GrpcStatusCode.AlreadyExists, Capped(ex.Message));
             case PreconditionFailedException:
                 return Status(GrpcStatusCode.FailedPrecondition, Capped(ex.Message));
-            // A concurrent write won every retry inside the service (EventStoreWriter), or the first call with this
-            // idempotency key has not answered yet: the caller retries after the delay in RetryInfo.
-            case RequestInProgressException or StaleVersionException:
+            // The client's expected_version is stale: it reads again and retries after the delay in RetryInfo.
+            case StaleVersionException:
                 return Aborted(ex.Message);
+            // A concurrent write won every retry inside the service (EventStoreWriter).
             case var _ when WriteConflicts.IsConflict(ex):
                 return Aborted("Others changed this record at the same time; retry the call.");
             case OperationCanceledException:

@@ -55,60 +55,111 @@ public sealed partial class EventForwarder : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(EventRange page, ISubscriptionController controller,
         IDocumentOperations operations, CancellationToken cancellationToken)
     {
-        foreach (var domainEvent in page.Events)
+        // Each stream's events in order, the streams side by side: publishes of a page are pipelined (the broker confirms
+        // many at once) instead of one round trip each, and a runner's events still reach the broker in stream order.
+        var pending = new List<Queue<Outgoing>>();
+        foreach (var stream in page.Events.GroupBy(e => e.StreamId))
         {
-            if (_map.ToIntegrationEvent(domainEvent) is not { } message)
+            var queue = new Queue<Outgoing>();
+            foreach (var domainEvent in stream)
             {
-                continue;
+                if (_map.ToIntegrationEvent(domainEvent) is { } message)
+                {
+                    queue.Enqueue(new Outgoing(domainEvent, message));
+                }
             }
 
-            await PublishUntilConfirmedAsync(domainEvent, message, cancellationToken).ConfigureAwait(false);
-            RunRestoreDiagnostics.EventsForwarded.Add(1, new KeyValuePair<string, object?>("event", domainEvent.EventTypeName));
-            LogForwarded(_logger, domainEvent.EventTypeName, domainEvent.Id, domainEvent.StreamId);
+            if (queue.Count > 0)
+            {
+                pending.Add(queue);
+            }
         }
 
+        await PublishUntilConfirmedAsync(pending, cancellationToken).ConfigureAwait(false);
         return NullChangeListener.Instance;
     }
 
+    private sealed record Outgoing(IEvent Event, object Message);
+
     // A failed publish never leaves this method (only shutdown does): if it threw, the daemon would pause the
     // subscription and, after a broker restart, fail for good with "Progression ... is out of order". So the page stays
-    // here, retried with capped, jittered back-off, and Marten records the position only once every event of the page
-    // is confirmed by the broker. A retry may publish an event twice (same MessageId / CloudEvent id): consumers dedupe.
-    private async Task PublishUntilConfirmedAsync(IEvent domainEvent, object message, CancellationToken cancellationToken)
+    // here: every stream that has an unconfirmed event is retried from that event, with capped, jittered back-off, and
+    // Marten records the position only once every event of the page is confirmed by the broker. A retry may publish an
+    // event twice (same MessageId / CloudEvent id): consumers dedupe.
+    private async Task PublishUntilConfirmedAsync(List<Queue<Outgoing>> pending, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        var parallel = new ParallelOptions
         {
-            using var activity = StartForwardActivity(domainEvent);
-            // rabbitmq-dotnet-client #1930: a publish can hang after a broker restart, so never wait forever.
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.PublishTimeout);
-            try
+            MaxDegreeOfParallelism = Math.Max(1, _options.PublishConcurrency),
+            CancellationToken = cancellationToken,
+        };
+        for (var attempt = 1; pending.Count > 0; attempt++)
+        {
+            Exception? lastError = null;
+            await Parallel.ForEachAsync(pending, parallel, async (stream, ct) =>
             {
-                await _bus.Publish(message, message.GetType(), context =>
+                while (stream.TryPeek(out var next))
                 {
-                    context.MessageId = domainEvent.Id;
-                    context.CorrelationId = domainEvent.StreamId;
-                    context.Headers.Set(ClinicHeader, domainEvent.TenantId);
-                }, timeout.Token).ConfigureAwait(false);
-                if (message is IClinicEvent clinicEvent)
-                {
-                    await _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp,
-                        timeout.Token).ConfigureAwait(false);
-                }
+                    try
+                    {
+                        await PublishAsync(next, ct).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (!ct.IsCancellationRequested)
+                    {
+                        // The rest of this stream waits for the next round, so its events stay in order.
+                        lastError = ex;
+                        return;
+                    }
 
-                _status.Published();
+                    stream.Dequeue();
+                }
+            }).ConfigureAwait(false);
+
+            pending.RemoveAll(stream => stream.Count == 0);
+            if (pending.Count == 0 || lastError is null)
+            {
                 return;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+
+            _status.Failed(lastError);
+            var delay = Backoff(attempt);
+            var waiting = pending.Sum(stream => stream.Count);
+            LogPublishFailed(_logger, waiting, pending.Count, attempt, delay.TotalMilliseconds, lastError);
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PublishAsync(Outgoing outgoing, CancellationToken cancellationToken)
+    {
+        var (domainEvent, message) = outgoing;
+        using var activity = StartForwardActivity(domainEvent);
+        // rabbitmq-dotnet-client #1930: a publish can hang after a broker restart, so never wait forever.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.PublishTimeout);
+        try
+        {
+            await _bus.Publish(message, message.GetType(), context =>
             {
-                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-                _status.Failed(ex);
-                RunRestoreDiagnostics.PublishFailures.Add(1);
-                var delay = Backoff(attempt);
-                LogPublishFailed(_logger, domainEvent.EventTypeName, domainEvent.Id, attempt, delay.TotalMilliseconds, ex);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                context.MessageId = domainEvent.Id;
+                context.CorrelationId = domainEvent.StreamId;
+                context.Headers.Set(ClinicHeader, domainEvent.TenantId);
+            }, timeout.Token).ConfigureAwait(false);
+            if (message is IClinicEvent clinicEvent)
+            {
+                await _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp,
+                    timeout.Token).ConfigureAwait(false);
             }
         }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            RunRestoreDiagnostics.PublishFailures.Add(1);
+            throw;
+        }
+
+        _status.Published();
+        RunRestoreDiagnostics.EventsForwarded.Add(1, new KeyValuePair<string, object?>("event", domainEvent.EventTypeName));
+        LogForwarded(_logger, domainEvent.EventTypeName, domainEvent.Id, domainEvent.StreamId);
     }
 
     // 0.25 s, 0.5 s, 1 s, 2 s, then every ~2-3 s: a broker that comes back is used again within seconds.
@@ -141,7 +192,7 @@ public sealed partial class EventForwarder : SubscriptionBase
     private static partial void LogForwarded(ILogger logger, string eventType, Guid eventId, Guid streamId);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Publishing {EventType} {EventId} failed (attempt {Attempt}); retrying in {DelayMs:0} ms")]
-    private static partial void LogPublishFailed(ILogger logger, string eventType, Guid eventId, int attempt, double delayMs,
+        Message = "Publishing failed: {Waiting} events of {Streams} streams not confirmed yet (round {Attempt}); retrying in {DelayMs:0} ms")]
+    private static partial void LogPublishFailed(ILogger logger, int waiting, int streams, int attempt, double delayMs,
         Exception ex);
 }

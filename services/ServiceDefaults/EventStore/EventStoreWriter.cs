@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -13,23 +14,31 @@ namespace RunRestore.ServiceDefaults.EventStore;
 /// alone burned a sequence number and a tombstone per lost race and, at 20 writes/s on one runner on a busy machine,
 /// chained into ABORTED. A race the lock cannot prevent (a consumer appending without it, a unique partner id) is
 /// retried here with jittered back-off (ARCHITECTURE.md: conflicts are the server's problem); only when every attempt
-/// lost does the client see ABORTED (with RetryInfo). The call's idempotency key, if any, is stored in the same
-/// transaction as the events.
+/// lost does the client see ABORTED (with RetryInfo). The call's idempotency key, if any, is stored with its response in
+/// the same transaction as the events.
 /// </summary>
 public sealed partial class EventStoreWriter(ISessionFactory sessions, RequestIdempotency idempotency, EventStoreSchema schema,
     TimeProvider time, ILogger<EventStoreWriter> logger)
 {
     public const int MaxAttempts = 10;
 
-    /// <summary>Runs <paramref name="attempt"/> (which must not save) and saves, retrying lost races on <paramref name="streamId"/>.</summary>
-    public Task<T> WriteAsync<T>(Guid streamId, Func<IDocumentSession, Task<T>> attempt, CancellationToken ct) =>
-        WriteAsync((Guid?)streamId, attempt, ct);
+    /// <summary>
+    /// Runs <paramref name="attempt"/> (which must not save), builds the call's response from its result with
+    /// <paramref name="respond"/> and saves, retrying lost races on <paramref name="streamId"/>. The response is stored
+    /// with the idempotency key in the same transaction as the events, so a retry with the key gets it back even when
+    /// the process died right after the commit.
+    /// </summary>
+    public Task<TResponse> WriteAsync<T, TResponse>(Guid streamId, Func<IDocumentSession, Task<T>> attempt,
+        Func<T, TResponse> respond, CancellationToken ct) where TResponse : IMessage =>
+        WriteAsync((Guid?)streamId, attempt, respond, ct);
 
     /// <summary>The same for a write that starts a new stream: retries need no lock, nobody else can know its id.</summary>
-    public Task<T> WriteNewStreamAsync<T>(Func<IDocumentSession, Task<T>> attempt, CancellationToken ct) =>
-        WriteAsync(null, attempt, ct);
+    public Task<TResponse> WriteNewStreamAsync<T, TResponse>(Func<IDocumentSession, Task<T>> attempt,
+        Func<T, TResponse> respond, CancellationToken ct) where TResponse : IMessage =>
+        WriteAsync(null, attempt, respond, ct);
 
-    private async Task<T> WriteAsync<T>(Guid? streamId, Func<IDocumentSession, Task<T>> attempt, CancellationToken ct)
+    private async Task<TResponse> WriteAsync<T, TResponse>(Guid? streamId, Func<IDocumentSession, Task<T>> attempt,
+        Func<T, TResponse> respond, CancellationToken ct) where TResponse : IMessage
     {
         for (var n = 1; ; n++)
         {
@@ -47,20 +56,14 @@ public sealed partial class EventStoreWriter(ISessionFactory sessions, RequestId
                     throw new RequestAlreadyAcceptedException(requestId);
                 }
 
-                var result = await attempt(session).ConfigureAwait(false);
-                var record = idempotency.TakeRecord(time.GetUtcNow());
-                if (record is not null)
+                var response = respond(await attempt(session).ConfigureAwait(false));
+                if (idempotency.TakeRecord(time.GetUtcNow(), response) is { } record)
                 {
                     session.Insert(record);
                 }
 
                 await session.SaveChangesAsync(ct).ConfigureAwait(false);
-                if (record is not null)
-                {
-                    idempotency.MarkRecorded();
-                }
-
-                return result;
+                return response;
             }
             catch (Exception ex) when (n < MaxAttempts && WriteConflicts.IsConflict(ex) && !ct.IsCancellationRequested)
             {

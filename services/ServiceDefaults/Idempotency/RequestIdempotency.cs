@@ -1,8 +1,10 @@
+using Google.Protobuf;
+
 namespace RunRestore.ServiceDefaults.Idempotency;
 
 /// <summary>
-/// The idempotency key of the current gRPC call, if the client sent one (`idempotency-key` metadata), and whether the
-/// call's write recorded it. Scoped: one per request.
+/// The idempotency key of the current gRPC call, if the client sent one (`idempotency-key` metadata). Scoped: one per
+/// request.
 /// </summary>
 public sealed class RequestIdempotency
 {
@@ -12,34 +14,23 @@ public sealed class RequestIdempotency
     /// <summary>SHA-256 of the method and request message, so a key reused for another request is refused.</summary>
     public string? RequestHash { get; private set; }
 
-    /// <summary>True once a write stored the key in its own transaction.</summary>
-    public bool Recorded { get; private set; }
-
     public void Begin(string requestId, string requestHash)
     {
         RequestId = requestId;
         RequestHash = requestHash;
     }
 
-    /// <summary>The document a write stores with its events, or null when there is no key or it is stored already.</summary>
-    public IdempotentRequest? TakeRecord(DateTimeOffset now)
-    {
-        if (RequestId is null || Recorded)
-        {
-            return null;
-        }
-
-        return new IdempotentRequest { Id = RequestId, RequestHash = RequestHash!, AcceptedAt = now };
-    }
-
-    public void MarkRecorded() => Recorded = true;
-
-    public void Reset() => Recorded = false;
+    /// <summary>The document a write stores with its events and response, or null when the call carries no key.</summary>
+    public IdempotentRequest? TakeRecord(DateTimeOffset now, IMessage response) =>
+        RequestId is null
+            ? null
+            : new IdempotentRequest { Id = RequestId, RequestHash = RequestHash!, AcceptedAt = now, Response = response.ToByteArray() };
 }
 
 /// <summary>
-/// A write request accepted under an idempotency key: stored in the same transaction as the write's events (so a
-/// concurrent duplicate fails on the id and is retried as a replay), then completed with the response the client got.
+/// A write request accepted under an idempotency key, with the response the client got: stored in the same transaction
+/// as the write's events (so a concurrent duplicate fails on the id and is retried as a replay, and a crash right after
+/// the commit loses nothing a retry needs).
 /// </summary>
 public sealed class IdempotentRequest
 {
@@ -47,7 +38,7 @@ public sealed class IdempotentRequest
     public string RequestHash { get; set; } = "";
     public DateTimeOffset AcceptedAt { get; set; }
 
-    /// <summary>The protobuf bytes of the first response; null until the call that stored it has answered.</summary>
+    /// <summary>The protobuf bytes of the first response (null only in rows stored before responses were stored with the write).</summary>
     public byte[]? Response { get; set; }
 }
 

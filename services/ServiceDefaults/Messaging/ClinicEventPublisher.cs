@@ -22,7 +22,7 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IConnection? _connection;
-    private IChannel? _channel;
+    private volatile IChannel? _channel;
 
     public string Source => $"urn:runrestore:{service}";
 
@@ -59,18 +59,46 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
             Type = type,
         };
 
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        // RabbitMQ.Client 7 tracks confirms per publish: many publishes share the channel and are confirmed together.
+        var channel = await ChannelAsync(ct).ConfigureAwait(false);
         try
         {
-            var channel = await ChannelAsync(ct).ConfigureAwait(false);
             await channel.BasicPublishAsync(Exchange, ClinicRouting.EventKey(clinic, type), mandatory: false, properties, body, ct)
                 .ConfigureAwait(false);
         }
         catch
         {
             // A broken channel is rebuilt on the next publish; the subscription retries this one.
-            await ResetAsync().ConfigureAwait(false);
+            await ResetAsync(channel).ConfigureAwait(false);
             throw;
+        }
+    }
+
+    private async Task<IChannel> ChannelAsync(CancellationToken ct)
+    {
+        if (_channel is { IsOpen: true } open)
+        {
+            return open;
+        }
+
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_channel is { IsOpen: true } opened)
+            {
+                return opened;
+            }
+
+            await CloseAsync().ConfigureAwait(false);
+            var uri = configuration["RabbitMq:Uri"] ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
+            _connection = await new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = $"{service}-clinic-events" }
+                .CreateConnectionAsync(ct).ConfigureAwait(false);
+            var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
+                publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct).ConfigureAwait(false);
+            await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: ct)
+                .ConfigureAwait(false);
+            _channel = channel;
+            return channel;
         }
         finally
         {
@@ -78,35 +106,36 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
         }
     }
 
-    private async Task<IChannel> ChannelAsync(CancellationToken ct)
+    // Drops the connection if <paramref name="failed"/> is still the current channel (another publish may have rebuilt it).
+    private async Task ResetAsync(IChannel failed)
     {
-        if (_channel is { IsOpen: true })
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            return _channel;
+            if (ReferenceEquals(_channel, failed))
+            {
+                await CloseAsync().ConfigureAwait(false);
+            }
         }
-
-        await ResetAsync().ConfigureAwait(false);
-        var uri = configuration["RabbitMq:Uri"] ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
-        _connection = await new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = $"{service}-clinic-events" }
-            .CreateConnectionAsync(ct).ConfigureAwait(false);
-        _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
-            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct).ConfigureAwait(false);
-        await _channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: ct)
-            .ConfigureAwait(false);
-        return _channel;
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    private async Task ResetAsync()
+    private async Task CloseAsync()
     {
-        if (_channel is not null) await _channel.DisposeAsync().ConfigureAwait(false);
-        if (_connection is not null) await _connection.DisposeAsync().ConfigureAwait(false);
+        var channel = _channel;
+        var connection = _connection;
         _channel = null;
         _connection = null;
+        if (channel is not null) await channel.DisposeAsync().ConfigureAwait(false);
+        if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await ResetAsync().ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
         _gate.Dispose();
     }
 
