@@ -176,6 +176,8 @@ curl -s -o /dev/null -u guest:guest -X DELETE "$mgmt/vhosts/$VHOST"
 curl -fsS -o /dev/null -u guest:guest -X PUT "$mgmt/vhosts/$VHOST"
 curl -fsS -o /dev/null -u guest:guest -X PUT -H 'content-type: application/json' \
   -d '{"configure":".*","write":".*","read":".*"}' "$mgmt/permissions/$VHOST/guest"
+# The services connect as their own users (appsettings.Development.json): give them their rights on this vhost too.
+RR_RABBIT_MGMT_URL="http://127.0.0.1:$RR_RABBIT_MGMT_PORT/" bash deploy/local/rabbitmq-users.sh "$VHOST"
 RABBIT_URI="amqp://guest:guest@127.0.0.1:$RR_RABBIT_PORT/$VHOST"
 PG_PID=$(head -n 1 "$RR_PG_DIR/postmaster.pid")
 RABBIT_PID=$(cat "$RR_RABBIT_DIR/rabbitmq.pid")

@@ -10,7 +10,9 @@
 #      RR_RABBIT_NODE      (default rr-$RR_RABBIT_PORT@localhost)
 #      RR_RABBIT_DIST_PORT (default AMQP port + 100, or - 100 if that exceeds 65535) Erlang distribution
 #      RR_RABBIT_START_TIMEOUT (default 60) seconds to wait for the node and the management API
-# start prints amqp://guest:guest@127.0.0.1:PORT/ as the last stdout line; everything else goes to stderr.
+# start prints amqp://guest:guest@127.0.0.1:PORT/ as the last stdout line; everything else goes to stderr. guest is the
+# operators' (and tests') administrator; start also creates the services' own users on vhost "/" (rabbitmq-users.sh),
+# also when the node was already running, so a node started by an older checkout gets them too.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -57,6 +59,11 @@ wait_mgmt() {
   done
 }
 
+# The services connect as their own users (intake, assessment, programming), never as guest.
+service_users() {
+  RR_RABBIT_MGMT_URL="http://127.0.0.1:$RB_MGMT_PORT/" bash "$(dirname "${BASH_SOURCE[0]}")/rabbitmq-users.sh" /
+}
+
 write_config() {
   mkdir -p "$RB_DIR/mnesia" "$RB_DIR/log" "$RB_DIR/config"
   cat >"$RB_DIR/config/rabbitmq.conf" <<CONF
@@ -81,6 +88,7 @@ start() {
     log "node $RB_NODE already running"
     ctl await_startup --timeout "$TIMEOUT" >&2
     wait_mgmt
+    service_users
     echo "$URL"
     return 0
   fi
@@ -121,6 +129,7 @@ start() {
     sleep 0.5
   done
   wait_mgmt
+  service_users
   log "node $RB_NODE ready in $((SECONDS - t0))s"
   echo "$URL"
 }

@@ -28,6 +28,10 @@ public sealed class ServiceHost<TEntryPoint>(ServiceStorage storage, DaemonMode 
         builder.UseSetting("EventStore:Schema", storage.Schema);
         builder.UseSetting("EventStore:DaemonMode", daemonMode.ToString());
         builder.UseSetting("RabbitMq:Uri", storage.RabbitUri.ToString());
+        // As the service's own broker user, as deploy/run.sh runs it ("RunRestore.Intake" → intake).
+        var service = typeof(TEntryPoint).Assembly.GetName().Name!["RunRestore.".Length..].ToLowerInvariant();
+        builder.UseSetting("RabbitMq:User", service);
+        builder.UseSetting("RabbitMq:Password", TestInfrastructure.ServicePassword(service));
         builder.UseSetting("Auth:SigningKey", TestTokens.Options.SigningKey);
         builder.UseSetting("Auth:Issuer", TestTokens.Options.Issuer);
         builder.UseSetting("Auth:Audience", TestTokens.Options.Audience);

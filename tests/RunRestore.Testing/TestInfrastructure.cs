@@ -62,22 +62,57 @@ public sealed class TestInfrastructure
     {
         await using var connection = new NpgsqlConnection(infrastructure.PostgresConnectionString);
         await connection.OpenAsync();
+        await infrastructure.GrantServiceUsersAsync("/");
         return infrastructure;
     }
 
-    /// <summary>A fresh RabbitMQ virtual host (full rights for the test user) and its amqp URI.</summary>
+    /// <summary>The administrator's user name and password (from <see cref="RabbitAmqp"/>): tests and operators keep it.</summary>
+    public (string User, string Password) RabbitAdmin
+    {
+        get
+        {
+            var userInfo = Uri.UnescapeDataString(RabbitAmqp.UserInfo).Split(':', 2);
+            return (userInfo[0], userInfo[1]);
+        }
+    }
+
+    /// <summary>
+    /// The password of a service's own broker user (intake, assessment, programming), as deploy/local/rabbitmq-users.sh
+    /// sets it and services/&lt;Service&gt;/appsettings.Development.json reads it.
+    /// </summary>
+    public static string ServicePassword(string service) => $"{service}-local-dev";
+
+    /// <summary>
+    /// A fresh RabbitMQ virtual host and its amqp URI (with the administrator's credentials, full rights); the services'
+    /// own users get their rights on it the way deploy/local gives them (rabbitmq-users.sh).
+    /// </summary>
     public async Task<Uri> CreateVirtualHostAsync(string name)
     {
-        var userInfo = Uri.UnescapeDataString(RabbitAmqp.UserInfo).Split(':', 2);
-        using var http = new HttpClient { BaseAddress = RabbitManagement, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{userInfo[0]}:{userInfo[1]}")));
+        using var http = ManagementClient();
         var vhost = Uri.EscapeDataString(name);
         // Start clean: a vhost left by an earlier run of the same class would hold its old queues.
         using (await http.DeleteAsync($"api/vhosts/{vhost}")) { }
         (await http.PutAsJsonAsync($"api/vhosts/{vhost}", new { })).EnsureSuccessStatusCode();
-        (await http.PutAsJsonAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(userInfo[0])}",
+        (await http.PutAsJsonAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(RabbitAdmin.User)}",
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
+        await GrantServiceUsersAsync(name);
         return new UriBuilder(RabbitAmqp) { Path = "/" + vhost }.Uri;
     }
+
+    /// <summary>An HTTP client for the management API, signed in as the administrator.</summary>
+    public HttpClient ManagementClient()
+    {
+        var http = new HttpClient { BaseAddress = RabbitManagement, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{RabbitAdmin.User}:{RabbitAdmin.Password}")));
+        return http;
+    }
+
+    private async Task GrantServiceUsersAsync(string vhost) =>
+        await ShellScript.RunAsync(Path.Combine(LocalServers.RepositoryRoot(), "deploy", "local", "rabbitmq-users.sh"), [vhost],
+            new Dictionary<string, string>
+            {
+                ["RR_RABBIT_MGMT_URL"] = RabbitManagement.ToString(),
+                ["RR_RABBIT_ADMIN"] = $"{RabbitAdmin.User}:{RabbitAdmin.Password}",
+            }, TimeSpan.FromMinutes(1));
 }

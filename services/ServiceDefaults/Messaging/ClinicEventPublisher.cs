@@ -30,9 +30,16 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
     public string TypeOf(IClinicEvent message) =>
         $"runrestore.{service}.{UpperCase().Replace(message.GetType().Name, "_$1").TrimStart('_').ToLowerInvariant()}";
 
-    public async Task PublishAsync(IClinicEvent message, Guid eventId, string clinic, DateTimeOffset time, CancellationToken ct)
+    public Task PublishAsync(IClinicEvent message, Guid eventId, string clinic, DateTimeOffset time, CancellationToken ct) =>
+        PublishAsync(TypeOf(message), message.RunnerId.ToString(), eventId, clinic, time, message, ct);
+
+    /// <summary>
+    /// Any CloudEvent for one clinic, routed under its prefix (e.g. a refused inbound screen's reason, which has no
+    /// integration event behind it).
+    /// </summary>
+    public async Task PublishAsync(string type, string subject, Guid eventId, string clinic, DateTimeOffset time, object data,
+        CancellationToken ct)
     {
-        var type = TypeOf(message);
         using var activity = RunRestoreDiagnostics.Source.StartActivity($"publish {type}", ActivityKind.Producer);
         activity?.SetTag("messaging.system", "rabbitmq");
         activity?.SetTag("messaging.destination.name", Exchange);
@@ -42,13 +49,13 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
             ["id"] = eventId.ToString(),
             ["source"] = Source,
             ["type"] = type,
-            ["subject"] = message.RunnerId.ToString(),
+            ["subject"] = subject,
             ["time"] = time.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["datacontenttype"] = "application/json",
             // Extensions: the tenant, and W3C trace context so a clinic can continue the trace (distributed tracing extension).
             ["clinic"] = clinic,
             ["traceparent"] = Activity.Current?.Id,
-            ["data"] = message,
+            ["data"] = data,
         };
         var body = JsonSerializer.SerializeToUtf8Bytes<object>(cloudEvent, Json);
         var properties = new BasicProperties
@@ -90,8 +97,7 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
             }
 
             await CloseAsync().ConfigureAwait(false);
-            var uri = configuration["RabbitMq:Uri"] ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
-            _connection = await new ConnectionFactory { Uri = new Uri(uri), ClientProvidedName = $"{service}-clinic-events" }
+            _connection = await new ConnectionFactory { Uri = RabbitMqAddress.ServiceUri(configuration), ClientProvidedName = $"{service}-clinic-events" }
                 .CreateConnectionAsync(ct).ConfigureAwait(false);
             var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
                 publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct).ConfigureAwait(false);

@@ -22,9 +22,9 @@ public static class MessagingExtensions
             bus.ConfigureHealthCheckOptions(o => o.Name = "bus");
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                var uri = context.GetRequiredService<IConfiguration>()["RabbitMq:Uri"]
-                    ?? throw new InvalidOperationException("RabbitMq:Uri is not configured.");
-                rabbit.Host(new Uri(uri), host => host.ConnectionName(serviceName));
+                // As the service's own broker user (RabbitMqAddress), never a clinic's or the operators'.
+                var uri = RabbitMqAddress.ServiceUri(context.GetRequiredService<IConfiguration>());
+                rabbit.Host(uri, host => host.ConnectionName(serviceName));
                 // The Debian broker has no delayed-message plugin (TECH-NOTES.md): in-process retries, then <queue>_error.
                 // They last ~2 minutes, longer than a PostgreSQL restart or a lost version race takes to pass, so an
                 // outage delays an effect but never sends its message to the error queue.
