@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace RunRestore.ServiceDefaults.Auth;
 
-/// <summary>JWT bearer on every RPC; one policy per scope; every token must name a clinic.</summary>
+/// <summary>
+/// JWT bearer on every RPC; one policy per scope; every call acts for one clinic: a clinic's token names it in its
+/// "clinic" claim, a service's own token (scope "service") in the call's "runrestore-clinic" metadata.
+/// </summary>
 public static class ClinicAuthentication
 {
     public static WebApplicationBuilder AddClinicAuthentication(this WebApplicationBuilder builder)
@@ -34,13 +38,16 @@ public static class ClinicAuthentication
             authorization.AddPolicy(scope, p => p
                 .RequireAuthenticatedUser()
                 .RequireClaim(Scopes.ClinicClaim)
-                .RequireAssertion(ctx => ctx.User.FindAll(Scopes.ScopeClaim)
-                    .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-                    .Contains(scope, StringComparer.Ordinal)));
+                .RequireAssertion(ctx => HasScope(ctx.User, scope)));
         }
 
         return authorization;
     }
+
+    private static bool HasScope(ClaimsPrincipal user, string scope) =>
+        user.FindAll(Scopes.ScopeClaim)
+            .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Contains(scope, StringComparer.Ordinal);
 
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
@@ -51,7 +58,23 @@ public static class ClinicAuthentication
         {
             OnTokenValidated = context =>
             {
-                var clinics = context.Principal?.FindAll(Scopes.ClinicClaim).Select(c => c.Value).ToList() ?? [];
+                var principal = context.Principal;
+                var clinics = principal?.FindAll(Scopes.ClinicClaim).Select(c => c.Value).ToList() ?? [];
+                if (principal is not null && HasScope(principal, Scopes.Service))
+                {
+                    // A service's own credentials act for the clinic the call names, and only with "service" scope; a
+                    // clinic's token cannot choose its clinic this way (the header is ignored on it).
+                    var actFor = context.Request.Headers[Scopes.ActForClinicHeader].ToString();
+                    if (clinics.Count != 0 || !ClinicIds.IsValid(actFor))
+                    {
+                        context.Fail($"A service token names no clinic itself; each call names one in '{Scopes.ActForClinicHeader}'.");
+                        return Task.CompletedTask;
+                    }
+
+                    ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(Scopes.ClinicClaim, actFor));
+                    return Task.CompletedTask;
+                }
+
                 if (clinics.Count != 1 || !ClinicIds.IsValid(clinics[0]))
                 {
                     context.Fail("The token's clinic claim must be one clinic id: lower-case letters, digits and '-', 1-63 characters.");

@@ -13,6 +13,15 @@ public static class Scopes
     public static readonly IReadOnlyList<string> All =
         [IntakeWrite, IntakeRead, AssessmentWrite, AssessmentRead, ProgrammingWrite, ProgrammingRead];
 
+    /// <summary>
+    /// Only a service's own credentials carry it (never a clinic's token, never <see cref="All"/>): a call with it acts for
+    /// the clinic named in the <see cref="ActForClinicHeader"/> metadata, as a service's work outside a request must.
+    /// </summary>
+    public const string Service = "service";
+
+    /// <summary>The metadata naming the clinic a service-token call acts for; ignored on a clinic's own token.</summary>
+    public const string ActForClinicHeader = "runrestore-clinic";
+
     /// <summary>The claim that names the caller's clinic: the Marten tenant.</summary>
     public const string ClinicClaim = "clinic";
 

@@ -3,6 +3,8 @@ using Grpc.Net.Client.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.ServiceDefaults.Clients;
 
@@ -18,7 +20,8 @@ public static class ServiceClientExtensions
         params string[] serviceScopes)
         where TClient : ClientBase
     {
-        services.AddSingleton<ServiceIdentity>();
+        services.AddHttpClient(ServiceIdentity.TokenClient);
+        services.TryAddSingleton<ServiceIdentity>();
         services.AddTransient(sp => new ForwardCallerToken(sp.GetRequiredService<IHttpContextAccessor>(),
             sp.GetRequiredService<ServiceIdentity>(), serviceScopes));
         return services.AddGrpcClient<TClient>((sp, options) =>
@@ -47,22 +50,25 @@ public static class ServiceClientExtensions
             .AddHttpMessageHandler<ForwardCallerToken>();
     }
 
-    // In a request: the caller's token. Outside one (a consumer): a service token for the clinic acted for.
+    // In a request: the caller's token (same clinic, same scopes). Outside one (a consumer): this service's own token and
+    // the clinic it acts for.
     private sealed class ForwardCallerToken(IHttpContextAccessor http, ServiceIdentity identity, string[] serviceScopes)
         : DelegatingHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (http.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
             {
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);
             }
-            else if (identity.Token(serviceScopes) is { } token)
+            else if (ServiceIdentity.ActingFor is { } clinic)
             {
+                var token = await identity.TokenAsync(serviceScopes, cancellationToken).ConfigureAwait(false);
                 request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+                request.Headers.TryAddWithoutValidation(Scopes.ActForClinicHeader, clinic);
             }
 
-            return base.SendAsync(request, cancellationToken);
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }
 }
