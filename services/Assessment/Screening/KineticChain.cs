@@ -1,9 +1,10 @@
+using Chain = RunRestore.Contracts.KineticChain;
+
 namespace RunRestore.Assessment.Screening;
 
 /// <summary>
-/// One kinetic-chain rule (DOMAIN.md K1-K8): for a pain site, the regions to check and treat, in the rule's order.
-/// Regional interdependence (Sueki, Cleland &amp; Wainner 2013): the pain site is often not the source, so these are
-/// treatment targets, not proven causes.
+/// One kinetic-chain rule (DOMAIN.md K1-K8) as assessment explains it: the shared table's regions
+/// (<see cref="Chain"/>) with the words a screen's explanations use.
 /// </summary>
 /// <param name="PainWords">The pain site in a sentence, e.g. "anterior knee pain".</param>
 /// <param name="Source">What an explanation cites when findings support a region, e.g. "Neal 2019".</param>
@@ -14,32 +15,34 @@ public sealed record KineticChainRule(
 /// <summary>The K rules by intake's pain-site words (anterior_knee, lateral_knee, achilles, calf, ...).</summary>
 public static class KineticChain
 {
-    private static readonly KineticChainRule Calf = new("K3", "B", "Achilles pain", "K3", "", ["calf"]);
-    private static readonly KineticChainRule Hip = new("K7", "C", "hip pain", "K7", "", ["hip_abductors", "trunk", "foot_ankle_control"]);
-
-    private static readonly Dictionary<string, KineticChainRule> BySite = new(StringComparer.Ordinal)
+    // What the explanations cite when findings support a region; the rule id where no study is named.
+    private static readonly Dictionary<string, string> Sources = new(StringComparer.Ordinal)
     {
         // K1: hip weakness is a treatment target, not a proven risk factor (Neal 2019); hip + knee work is preferred.
-        ["anterior_knee"] = new("K1", "A", "anterior knee pain", "Neal 2019", "",
-            ["quadriceps", "hip_abductors", "hip_trunk_control", "foot"]),
-        ["lateral_knee"] = new("K2", "B", "lateral knee pain", "Fredericson 2000", "", ["hip_abductors", "hip_trunk_control"]),
-        ["achilles"] = Calf,
-        ["calf"] = Calf with { PainWords = "calf pain" },
-        // K4: dorsiflexion is NOT a risk factor for medial shin pain, so ankle_dorsiflexion is deliberately absent
-        // and never ranked here, even when M2 found an asymmetry. Load counts through L2 and L3 (training_load).
-        ["medial_shin"] = new("K4", "A", "medial shin pain", "K4", "", ["foot", "training_load"]),
-        // K5 also names BMI > 27; the screen does not record body mass, so only the tested regions are ranked.
-        ["heel_plantar"] = new("K5", "A", "heel pain", "K5", "", ["calf", "ankle_dorsiflexion"]),
-        ["hamstring"] = new("K6", "X", "hamstring pain", "K6", "; the evidence is contested", ["hamstrings", "posterior_chain"]),
-        ["hip"] = Hip,
-        ["lateral_hip"] = Hip with { PainWords = "lateral hip pain" },
-        ["lower_back"] = new("K8", "C", "lower back pain", "K8", "", ["trunk", "hamstrings", "stress"]),
+        ["K1"] = "Neal 2019",
+        ["K2"] = "Fredericson 2000",
+    };
+
+    private static readonly Dictionary<string, string> PainWordsBySite = new(StringComparer.Ordinal)
+    {
+        ["achilles"] = "Achilles pain",
+        ["hip"] = "hip pain",
+        ["heel_plantar"] = "heel pain",
     };
 
     /// <summary>
     /// The rule for <paramref name="painSite"/>; null for "foot", "other", no pain site or a word intake does not
     /// use (no K rule covers them).
     /// </summary>
-    public static KineticChainRule? For(string? painSite) =>
-        painSite is not null && BySite.TryGetValue(painSite, out var rule) ? rule : null;
+    public static KineticChainRule? For(string? painSite)
+    {
+        if (Chain.For(painSite) is not { } rule)
+        {
+            return null;
+        }
+
+        var words = PainWordsBySite.TryGetValue(painSite!, out var named) ? named : $"{painSite!.Replace('_', ' ')} pain";
+        return new KineticChainRule(rule.Id, rule.Evidence, words, Sources.GetValueOrDefault(rule.Id, rule.Id),
+            rule.Evidence == "X" ? "; the evidence is contested" : "", rule.Regions);
+    }
 }

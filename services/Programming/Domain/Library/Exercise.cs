@@ -1,3 +1,5 @@
+using RunRestore.Contracts;
+
 namespace RunRestore.Programming.Domain.Library;
 
 /// <summary>How much of an exercise: sets of reps or of holds, per side for single-leg and side-lying work.</summary>
@@ -35,16 +37,16 @@ public static class Qualities
 /// <summary>The assessment service's region words (RunRestore.Contracts.Assessment.Finding) that exercises target.</summary>
 public static class Regions
 {
-    public const string HipAbductors = "hip_abductors";
-    public const string Quadriceps = "quadriceps";
-    public const string Calf = "calf";
-    public const string AnkleDorsiflexion = "ankle_dorsiflexion";
-    public const string Hamstrings = "hamstrings";
-    public const string Trunk = "trunk";
-    public const string PosteriorChain = "posterior_chain";
-    public const string Foot = "foot";
-    public const string HipTrunkControl = "hip_trunk_control";
-    public const string DynamicBalance = "dynamic_balance";
-    public const string FootAnkleControl = "foot_ankle_control";
+    public const string HipAbductors = KineticChainRegions.HipAbductors;
+    public const string Quadriceps = KineticChainRegions.Quadriceps;
+    public const string Calf = KineticChainRegions.Calf;
+    public const string AnkleDorsiflexion = KineticChainRegions.AnkleDorsiflexion;
+    public const string Hamstrings = KineticChainRegions.Hamstrings;
+    public const string Trunk = KineticChainRegions.Trunk;
+    public const string PosteriorChain = KineticChainRegions.PosteriorChain;
+    public const string Foot = KineticChainRegions.Foot;
+    public const string HipTrunkControl = KineticChainRegions.HipTrunkControl;
+    public const string DynamicBalance = KineticChainRegions.DynamicBalance;
+    public const string FootAnkleControl = KineticChainRegions.FootAnkleControl;
 }
 

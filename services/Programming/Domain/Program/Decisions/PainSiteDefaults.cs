@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using RunRestore.Contracts;
 using RunRestore.Programming.Domain.Library;
 using static System.FormattableString;
 
@@ -10,21 +10,6 @@ namespace RunRestore.Programming.Domain.Program.Decisions;
 /// </summary>
 internal static class PainSiteDefaults
 {
-    private static readonly FrozenDictionary<string, (string Rule, string[] Regions)> ChainFor =
-        new Dictionary<string, (string Rule, string[] Regions)>
-        {
-            ["anterior_knee"] = ("K1", [Regions.Quadriceps, Regions.HipAbductors, Regions.HipTrunkControl, Regions.Foot]),
-            ["lateral_knee"] = ("K2", [Regions.HipAbductors, Regions.HipTrunkControl]),
-            ["achilles"] = ("K3", [Regions.Calf]),
-            ["calf"] = ("K3", [Regions.Calf]),
-            ["medial_shin"] = ("K4", [Regions.Foot, Regions.Calf]),
-            ["heel_plantar"] = ("K5", [Regions.Calf, Regions.AnkleDorsiflexion]),
-            ["hamstring"] = ("K6", [Regions.Hamstrings, Regions.PosteriorChain]),
-            ["hip"] = ("K7", [Regions.HipAbductors, Regions.Trunk, Regions.DynamicBalance]),
-            ["lateral_hip"] = ("K7", [Regions.HipAbductors, Regions.Trunk, Regions.DynamicBalance]),
-            ["lower_back"] = ("K8", [Regions.Trunk, Regions.Hamstrings, Regions.HipTrunkControl]),
-        }.ToFrozenDictionary(StringComparer.Ordinal);
-
     // Without a kinetic-chain rule for the site, a balanced lower-limb set (T2 convention): hips, posterior chain,
     // calf and balance are where running strength programmes start.
     private static readonly string[] General =
@@ -36,9 +21,10 @@ internal static class PainSiteDefaults
     /// <summary>Adds default exercises to <paramref name="picks"/> until it holds <paramref name="target"/>.</summary>
     public static void Fill(List<Pick> picks, string? painSite, int target)
     {
-        if (painSite is not null && ChainFor.TryGetValue(painSite, out var chain))
+        // The kinetic chain assessment ranks regions by (Contracts); regions without exercises (load, stress) give none.
+        if (KineticChain.For(painSite) is { } chain)
         {
-            Add(picks, painSite, target, chain.Rule, chain.Regions);
+            Add(picks, painSite, target, chain.Id, [.. chain.Regions]);
         }
 
         Add(picks, painSite, target, "T2", General);
