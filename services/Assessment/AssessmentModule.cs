@@ -5,6 +5,7 @@ using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.ClinicScreens;
 using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Messaging;
+using RunRestore.Contracts;
 using RunRestore.Intake.V1;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
@@ -19,8 +20,7 @@ namespace RunRestore.Assessment;
 public static class AssessmentModule
 {
     public const string ServiceName = "assessment";
-    public const string ClinicInboundExchange = "runrestore.clinic-inbound";
-    public const string ClinicScreenRoutingKey = "runrestore.clinic.screen_submitted";
+    public const string ClinicInboundExchange = ClinicRouting.InboundExchange;
     public const string ClinicScreensQueue = "assessment-clinic-screens";
 
     public static WebApplicationBuilder AddAssessment(this WebApplicationBuilder builder)
@@ -49,7 +49,8 @@ public static class AssessmentModule
             endpoint.Bind(ClinicInboundExchange, b =>
             {
                 b.ExchangeType = "topic";
-                b.RoutingKey = ClinicScreenRoutingKey;
+                // Every clinic's screens; each clinic's user may publish only its own key (ClinicBrokerRights).
+                b.RoutingKey = ClinicRouting.InboundScreensBinding;
             });
             // Bad screens fail fast to "<queue>_error" with the reason; a runner not known yet is retried.
             endpoint.UseMessageRetry(r =>

@@ -4,6 +4,7 @@ using Marten;
 using MassTransit;
 using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.IntakePicture;
+using RunRestore.Contracts;
 using RunRestore.Contracts.Assessment;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.Errors;
@@ -15,23 +16,76 @@ namespace RunRestore.Assessment.ClinicScreens;
 /// <summary>
 /// A clinic's system submits a completed screen as a message (CloudEvents JSON, no MassTransit needed): it is checked
 /// like the gRPC path (catalogue, units, ranges, sides), stored as one assessment — started, results, completed — and
-/// published like any other. Idempotent on CloudEvents source + id; an invalid screen stores nothing and ends in the
-/// error queue with the reason.
+/// published like any other. The clinic (tenant) is the sender's broker user from the AMQP <c>user_id</c> property,
+/// which the broker validates against the connection's login (ARCHITECTURE.md, "Clinics on the broker"), never the
+/// body; a message without one, or from a user that is no clinic's, is refused. Idempotent on CloudEvents source + id.
+/// An invalid screen stores nothing, is answered to its clinic with a <see cref="ClinicScreenRejected"/> CloudEvent
+/// (the reason only) and ends in the error queue, which only operators can read.
 /// </summary>
-public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader intake, TimeProvider time)
-    : IConsumer<ClinicScreenSubmitted>
+public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader intake, ClinicEventPublisher clinicEvents,
+    TimeProvider time) : IConsumer<ClinicScreenSubmitted>
 {
     /// <summary>The only CloudEvents type this exchange takes.</summary>
     public const string ScreenSubmittedType = "runrestore.clinic.screen_submitted";
 
+    private const int MaxReasonLength = 1000;
+
     public async Task Consume(ConsumeContext<ClinicScreenSubmitted> context)
+    {
+        var clinic = SenderClinic(context);
+        if (clinic is null)
+        {
+            // No clinic to answer: operators see it in the error queue.
+            new FieldViolations().Add("user_id", "must be the broker user of a clinic (clinic.<clinic id>)").ThrowIfAny();
+            return;
+        }
+
+        try
+        {
+            await StoreAsync(context, clinic).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidRequestException or PreconditionFailedException)
+        {
+            await RejectAsync(context.Message, clinic, ex, context.CancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The clinic of the broker-validated sender, or null.</summary>
+    private static string? SenderClinic(ConsumeContext context)
+    {
+        var rabbit = context.ReceiveContext as RabbitMqBasicConsumeContext;
+        if (rabbit is null && !context.ReceiveContext.TryGetPayload(out rabbit))
+        {
+            return null;
+        }
+
+        return ClinicRouting.ClinicOfUser(rabbit?.Properties?.UserId);
+    }
+
+    private async Task RejectAsync(ClinicScreenSubmitted? m, string clinic, Exception ex, CancellationToken ct)
+    {
+        var reason = ex is InvalidRequestException invalid
+            ? string.Join("; ", invalid.Violations.Select(v => $"{v.Field}: {v.Description}"))
+            : ex.Message;
+        var screenId = Capped(m?.Id ?? "", 200);
+        var source = Capped(m?.Source ?? "", 200);
+        var subject = Guid.TryParse(m?.Subject, out var runner) ? runner.ToString() : "";
+        await clinicEvents.PublishAsync(ClinicScreenRejected.CloudEventType, subject, KeyOf("rejected\n" + source, screenId),
+            clinic, time.GetUtcNow(), new ClinicScreenRejected(screenId, source, Capped(reason, MaxReasonLength)), ct).ConfigureAwait(false);
+    }
+
+    private static string Capped(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    private async Task StoreAsync(ConsumeContext<ClinicScreenSubmitted> context, string clinic)
     {
         var m = context.Message;
         new FieldViolations()
             .Check(m.SpecVersion == "1.0", "specversion", "must be 1.0")
             .Check(m.Type == ScreenSubmittedType, "type", $"must be {ScreenSubmittedType}")
             .Check(!string.IsNullOrWhiteSpace(m.Id) && !string.IsNullOrWhiteSpace(m.Source), "id", "id and source must be given")
-            .Check(!string.IsNullOrWhiteSpace(m.Clinic), "clinic", "must name the clinic")
+            .Check(string.IsNullOrEmpty(m.Clinic) || m.Clinic == clinic, "clinic",
+                "names another clinic than the sender's broker user (leave it out: the sender decides)")
             .Check(m.Data?.Results is { Count: > 0 }, "data.results", "must hold at least one result")
             .Check(!string.IsNullOrWhiteSpace(m.Data?.Reason), "data.reason", "must say why the screen was done")
             .Check(Guid.TryParse(m.Subject, out _), "subject", "must be the runner id (UUID)")
@@ -39,7 +93,7 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
 
         var data = m.Data!;
         var processedId = KeyOf(m.Source, m.Id);
-        await using var session = store.LightweightSession(m.Clinic);
+        await using var session = store.LightweightSession(clinic);
         if (await session.LoadAsync<ProcessedMessage>(processedId, context.CancellationToken).ConfigureAwait(false) is not null)
         {
             RunRestoreDiagnostics.DuplicateMessagesSkipped.Add(1, new KeyValuePair<string, object?>("message", nameof(ClinicScreenSubmitted)));
@@ -48,7 +102,7 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
 
         var now = time.GetUtcNow();
         AssessmentStarted started;
-        using (ServiceIdentity.ActFor(m.Clinic))
+        using (ServiceIdentity.ActFor(clinic))
         {
             started = await StartingAssessment.DecideAsync(session, intake, m.Subject, data.Reason, data.PainReportId ?? "", now,
                 context.CancellationToken).ConfigureAwait(false);

@@ -19,6 +19,10 @@ internal static class CliApp
         {
             return Fail(ErrorReports.For(ex));
         }
+        catch (Clinics.ClinicProvisioningException ex)
+        {
+            return Fail(new ErrorReport(ex.Unreachable ? ErrorReports.Unreachable : ErrorReports.Failed, [ex.Message]));
+        }
         catch (CliUsageException ex)
         {
             return Fail(new ErrorReport(ErrorReports.BadInput, [ex.Message]));
@@ -93,6 +97,13 @@ internal static class CliApp
         {
             session.SetDescription("Strength sessions (programming)");
             session.AddCommand<SessionRecordCommand>("record").WithDescription("Record a session; prints what it changed");
+        });
+        config.AddBranch("clinic", clinic =>
+        {
+            clinic.SetDescription("Clinics' systems on the broker (RabbitMQ management API)");
+            clinic.AddCommand<ClinicAddCommand>("add")
+                .WithDescription("Provision a clinic's RabbitMQ user, rights and topic rights; print its connection details (again: rotates the password)")
+                .WithExample("clinic", "add", "north-physio");
         });
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Play the scripted journey: partner app → intake → assessment → programming");

@@ -4,9 +4,11 @@ namespace RunRestore.Contracts.Assessment;
 
 /// <summary>
 /// Inbound from a clinic's system: a completed movement screen, as CloudEvents 1.0 JSON published to the
-/// "runrestore.clinic-inbound" topic exchange with routing key "runrestore.clinic.screen_submitted"
-/// (docs/asyncapi.yaml). <see cref="Source"/> + <see cref="Id"/> make it idempotent; <see cref="Clinic"/> names the tenant;
-/// <see cref="Subject"/> is the runner id. Invalid screens go to the "assessment-clinic-screens_error" queue with the reason.
+/// "runrestore.clinic-inbound" topic exchange with routing key "clinic.&lt;clinic&gt;.screen_submitted" and the AMQP
+/// <c>user_id</c> property set to the clinic's broker user (docs/asyncapi.yaml). The tenant is that broker-validated
+/// user, never the body: <see cref="Clinic"/> is optional and, when given, must name the same clinic.
+/// <see cref="Source"/> + <see cref="Id"/> make it idempotent; <see cref="Subject"/> is the runner id. A refused screen
+/// is answered with <see cref="ClinicScreenRejected"/> (the reason only).
 /// </summary>
 public sealed record ClinicScreenSubmitted(
     [property: JsonPropertyName("specversion")] string SpecVersion,
@@ -14,7 +16,7 @@ public sealed record ClinicScreenSubmitted(
     [property: JsonPropertyName("source")] string Source,
     [property: JsonPropertyName("type")] string Type,
     [property: JsonPropertyName("subject")] string Subject,
-    [property: JsonPropertyName("clinic")] string Clinic,
+    [property: JsonPropertyName("clinic")] string? Clinic,
     [property: JsonPropertyName("data")] ClinicScreen Data);
 
 /// <summary>The screen: why, the pain report it reasons from (optional), and the results.</summary>

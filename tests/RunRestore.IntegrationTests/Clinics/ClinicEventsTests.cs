@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using RunRestore.IntegrationTests.Infrastructure;
+using System.Text.Json;
+using RunRestore.Contracts;
 using RunRestore.IntegrationTests.Intake;
+using RunRestore.IntegrationTests.Security;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;
@@ -113,15 +116,16 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
     }
 
     [Fact]
-    public async Task A_clinic_can_submit_a_screen_as_a_message_once_and_a_bad_one_lands_in_the_error_queue_with_the_reason()
+    public async Task A_clinic_can_submit_a_screen_as_a_message_once_and_a_bad_one_is_answered_with_the_reason()
     {
-        await using var clinic = await RawRabbitClient.ConnectAsync(services.RabbitUri);
-        var events = await clinic.BindTopicAsync(ClinicEvents, $"clinic.{Clinic}.assessment.#");
+        // The clinic's system connects as its own broker user (`runrestore clinic add`) and says who it is in user_id.
+        await using var clinic = await ClinicBroker.ProvisionAsync(services.Infrastructure, services.RabbitUri, Clinic);
+        var events = await clinic.BindOwnQueueAsync("screens", $"clinic.{Clinic}.assessment.#");
+        await using var operators = await RawRabbitClient.ConnectAsync(services.RabbitUri);
         var runnerId = await RegisterAsync();
         object Screen(string id, string testCode, string type = "runrestore.clinic.screen_submitted") => new
         {
-            specversion = "1.0", id, source = "urn:clinic:north-physio", type,
-            subject = runnerId, clinic = Clinic,
+            specversion = "1.0", id, source = "urn:clinic:north-physio", type, subject = runnerId,
             data = new
             {
                 reason = "screen from the clinic's own system",
@@ -132,22 +136,29 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
                 },
             },
         };
+        async Task SubmitAsync(object screen) =>
+            Assert.Null(await clinic.PublishAsync(ClinicRouting.InboundExchange, ClinicRouting.InboundKey(Clinic), screen));
 
-        await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted", Screen("screen-1", "hip_abduction_strength"));
-        await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted", Screen("screen-1", "hip_abduction_strength"));
-        await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted", Screen("screen-2", "moon_jump"));
-        await clinic.PublishJsonAsync("runrestore.clinic-inbound", "runrestore.clinic.screen_submitted",
-            Screen("screen-3", "hip_abduction_strength", type: "runrestore.assessment.assessment_completed"));
+        await SubmitAsync(Screen("screen-1", "hip_abduction_strength"));
+        await SubmitAsync(Screen("screen-1", "hip_abduction_strength"));
+        await SubmitAsync(Screen("screen-2", "moon_jump"));
+        await SubmitAsync(Screen("screen-3", "hip_abduction_strength", type: "runrestore.assessment.assessment_completed"));
 
-        var completed = await clinic.NextAsync(events, d => d.Body.GetProperty("subject").GetString() == runnerId);
-        Assert.Contains(completed.Body.GetProperty("data").GetProperty("findings").EnumerateArray(),
+        var completed = await clinic.NextAsync(events, (key, d) => key.EndsWith(".assessment_completed", StringComparison.Ordinal)
+            && d.GetProperty("subject").GetString() == runnerId);
+        Assert.Contains(completed.GetProperty("data").GetProperty("findings").EnumerateArray(),
             f => f.GetProperty("key").GetString() == "M4:hip_abductors:left");
-        var failed = await clinic.NextAsync("assessment-clinic-screens_error",
+        // Refused screens: the clinic hears the reason only, under its own prefix; operators keep the fault details.
+        string ReasonFor(JsonElement rejection) => rejection.GetProperty("data").GetProperty("reason").GetString()!;
+        bool Rejected(string key, JsonElement d, string id) => key == $"clinic.{Clinic}.assessment.screen_rejected"
+            && d.GetProperty("data").GetProperty("screenId").GetString() == id;
+        Assert.Contains("data.results[0].test_code", ReasonFor(await clinic.NextAsync(events, (k, d) => Rejected(k, d, "screen-2"))),
+            StringComparison.Ordinal);
+        Assert.Contains("type: must be runrestore.clinic.screen_submitted",
+            ReasonFor(await clinic.NextAsync(events, (k, d) => Rejected(k, d, "screen-3"))), StringComparison.Ordinal);
+        var failed = await operators.NextAsync("assessment-clinic-screens_error",
             d => d.Body.GetProperty("id").GetString() == "screen-2", TimeSpan.FromSeconds(45));
         Assert.Contains("data.results[0].test_code", failed.Headers["MT-Fault-Message"], StringComparison.Ordinal);
-        var wrongType = await clinic.NextAsync("assessment-clinic-screens_error",
-            d => d.Body.GetProperty("id").GetString() == "screen-3", TimeSpan.FromSeconds(45));
-        Assert.Contains("type: must be runrestore.clinic.screen_submitted", wrongType.Headers["MT-Fault-Message"], StringComparison.Ordinal);
         var list = await Eventually.GetAsync(async () =>
         {
             await Task.Delay(500);
