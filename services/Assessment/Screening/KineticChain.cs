@@ -1,4 +1,4 @@
-using Chain = RunRestore.Contracts.KineticChain;
+using Chain = RunRestore.Contracts.Screening.KineticChain;
 
 namespace RunRestore.Assessment.Screening;
 

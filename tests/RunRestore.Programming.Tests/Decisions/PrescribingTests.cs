@@ -71,7 +71,7 @@ public sealed class PrescribingTests
     public void Exercises_filled_from_a_kinetic_chain_work_a_region_of_the_table_assessment_ranks_by(string painSite)
     {
         // The one K1-K8 table (Contracts): what programming cites a K rule for is what assessment told the clinic to check.
-        var rule = RunRestore.Contracts.KineticChain.For(painSite)!;
+        var rule = RunRestore.Contracts.Screening.KineticChain.For(painSite)!;
 
         var prescribed = PrescribeFirst(Screens.First(painSite, Screens.ShortSleep));
 
@@ -81,7 +81,7 @@ public sealed class PrescribingTests
             region => rule.Regions.Contains(region)));
     }
 
-    public static TheoryData<string> KineticChainSites() => [.. RunRestore.Contracts.KineticChain.Sites];
+    public static TheoryData<string> KineticChainSites() => [.. RunRestore.Contracts.Screening.KineticChain.Sites];
 
     [Fact]
     public void No_findings_and_no_pain_site_give_a_general_program_of_four()

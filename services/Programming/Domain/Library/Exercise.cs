@@ -1,4 +1,4 @@
-using RunRestore.Contracts;
+using RunRestore.Contracts.Screening;
 
 namespace RunRestore.Programming.Domain.Library;
 

@@ -1,4 +1,4 @@
-using RunRestore.Contracts;
+using RunRestore.Contracts.Screening;
 using RunRestore.Programming.Domain.Library;
 using static System.FormattableString;
 

@@ -1,4 +1,4 @@
-namespace RunRestore.Contracts;
+namespace RunRestore.Contracts.Screening;
 
 /// <summary>
 /// DOMAIN.md K1-K8, the one kinetic-chain table: for a pain site (intake's words), the regions to check and treat, in
