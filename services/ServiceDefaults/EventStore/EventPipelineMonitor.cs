@@ -11,7 +11,11 @@ namespace RunRestore.ServiceDefaults.EventStore;
 /// <param name="Name">Marten's progression name, e.g. "integration-events:All" or "HighWaterMark".</param>
 /// <param name="Position">The last sequence number it processed.</param>
 /// <param name="EventsBehind">Committed events after that position (counted up to 100,000).</param>
-/// <param name="SecondsBehind">Age of the oldest committed event it has not processed; 0 when caught up.</param>
+/// <param name="SecondsBehind">
+/// How long the oldest committed event it has not processed has been waiting; 0 when caught up. Measured from when this
+/// monitor first saw the event committed (to within one poll), not from the event's timestamp: Marten stamps an event
+/// with its transaction's start, and a write that queued for its runner's lock commits seconds after that.
+/// </param>
 public sealed record ProgressionLag(string Name, long Position, long EventsBehind, double SecondsBehind);
 
 /// <summary>The pipeline's lag as last measured.</summary>
@@ -36,6 +40,8 @@ public sealed partial class EventPipelineMonitor : BackgroundService
     private readonly EventPipelineOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EventPipelineMonitor> _logger;
+    private readonly Queue<(long Newest, DateTimeOffset SeenAt)> _seen = new();
+    private readonly Lock _seenGate = new();
     private volatile PipelineLag? _last;
 
     public EventPipelineMonitor(IConfiguration configuration, EventStoreSchema schema, EventPipelineOptions options,
@@ -51,7 +57,7 @@ public sealed partial class EventPipelineMonitor : BackgroundService
         RunRestoreDiagnostics.Meter.CreateObservableGauge("runrestore.pipeline.lag.events", () => Measure(p => p.EventsBehind),
             unit: "{event}", description: "Committed events not yet processed by the forwarder or projection");
         RunRestoreDiagnostics.Meter.CreateObservableGauge("runrestore.pipeline.lag.seconds", () => Measure(p => p.SecondsBehind),
-            unit: "s", description: "Age of the oldest committed event not yet processed by the forwarder or projection");
+            unit: "s", description: "How long the oldest committed event not yet processed by the forwarder or projection has waited");
     }
 
     /// <summary>The last measurement, or null before the first one.</summary>
@@ -83,6 +89,8 @@ public sealed partial class EventPipelineMonitor : BackgroundService
             }
         }
 
+        var now = _time.GetUtcNow();
+        Remember(newest, now);
         var lags = new List<ProgressionLag>(positions.Count);
         foreach (var (name, position) in positions.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -100,12 +108,52 @@ public sealed partial class EventPipelineMonitor : BackgroundService
                  """, connection) { Parameters = { new() { Value = position } } };
             await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await reader.ReadAsync(ct).ConfigureAwait(false);
-            lags.Add(new ProgressionLag(name, position, reader.GetInt64(0), Math.Max(0, Math.Round(reader.GetDouble(1), 1))));
+            var byTimestamp = reader.GetDouble(1);
+            var waiting = WaitingSince(position) is { } since ? Math.Min(byTimestamp, (now - since).TotalSeconds) : byTimestamp;
+            lags.Add(new ProgressionLag(name, position, reader.GetInt64(0), Math.Max(0, Math.Round(waiting, 1))));
         }
 
-        var lag = new PipelineLag(newest, lags, _time.GetUtcNow());
+        var lag = new PipelineLag(newest, lags, now);
         _last = lag;
         return lag;
+    }
+
+    // The newest committed sequence at each measurement, for as long as a lag can matter (UnhealthyAfter).
+    private void Remember(long newest, DateTimeOffset at)
+    {
+        lock (_seenGate)
+        {
+            if (_seen.Count == 0 || newest > _seen.Last().Newest)
+            {
+                _seen.Enqueue((newest, at));
+            }
+
+            while (_seen.Count > 2 && (_seen.Count > 10_000 || at - _seen.Peek().SeenAt > _options.UnhealthyAfter * 2))
+            {
+                _seen.Dequeue();
+            }
+        }
+    }
+
+    // When the event after <paramref name="position"/> was first seen committed; null when it was already committed at the
+    // first measurement we still remember (then only its timestamp tells its age).
+    private DateTimeOffset? WaitingSince(long position)
+    {
+        lock (_seenGate)
+        {
+            var first = true;
+            foreach (var (newest, seenAt) in _seen)
+            {
+                if (newest > position)
+                {
+                    return first ? null : seenAt;
+                }
+
+                first = false;
+            }
+
+            return null;
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

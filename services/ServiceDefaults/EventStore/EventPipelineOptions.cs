@@ -27,8 +27,11 @@ public sealed class EventPipelineOptions
     /// </summary>
     public TimeSpan GapSkipAfter { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>How often the lag of the forwarder and projections is measured.</summary>
-    public TimeSpan LagPollInterval { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How often the lag of the forwarder and projections is measured (also the resolution of how long an event has
+    /// waited: the monitor notes when it first sees each event committed).
+    /// </summary>
+    public TimeSpan LagPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Lag (age of the oldest event not yet processed) past which the service reports Degraded.</summary>
     public TimeSpan DegradedAfter { get; set; } = TimeSpan.FromSeconds(30);
