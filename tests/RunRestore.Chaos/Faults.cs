@@ -29,10 +29,11 @@ internal sealed class FaultRecord(FaultPlan plan)
 /// <summary>
 /// Injects the faults one after another, each at its planned moment of the load (or, if the previous one has not
 /// recovered by then, right after it), through the same scripts an operator would use, and measures recovery: from
-/// the restart until every service answers 200 on /health/ready AND its event pipeline has no lag — every progression
-/// 0 events behind, or its oldest unprocessed event at most <see cref="CaughtUpSeconds"/> old (under a steady load a
-/// healthy pipeline is never exactly 0 behind for more than an instant: the daemon polls). The figures come from
-/// /health/ready's JSON (a reading taken after the restart); when a service does not report them, from its schema.
+/// the restart until every service answers 200 on /health/ready AND its event pipeline has worked off the fault's
+/// backlog — every progression past the newest event committed when the service came back, or no event waiting longer
+/// than <see cref="CaughtUpSeconds"/> (under a steady load a healthy pipeline is never exactly 0 behind for more than an
+/// instant: the daemon polls). The figures come from /health/ready's JSON (a reading taken after the restart); when a
+/// service does not report them, from its schema.
 /// </summary>
 internal sealed class FaultInjector(Stack stack, ChaosOptions options)
 {
@@ -222,10 +223,13 @@ internal sealed class FaultInjector(Stack stack, ChaosOptions options)
         }
     }
 
-    // No lag: 0 events behind, or nothing older than the daemon's polling waits. A service that reports neither figure
-    // is held to having processed everything committed when it came back (the newest sequence of its first reading).
+    // Recovered: the backlog the fault left is processed — every progression has passed the newest event committed when
+    // the service came back (its first reading) — or nothing waits longer than the daemon's polling (0 events behind, or
+    // the oldest unprocessed event waiting at most CaughtUpSeconds). Under the chaos load a healthy forwarder stays a page
+    // behind (2-5 s on a busy 2-core machine: eight clients on one runner make one long in-order chain per page), so
+    // "no lag at all" would measure that steady delay, not the recovery.
     private static bool CaughtUp(Progression p, long mark) =>
-        p.EventsBehind == 0 || p.SecondsBehind <= CaughtUpSeconds || (p.EventsBehind is null && p.SecondsBehind is null && p.Position >= mark);
+        p.EventsBehind == 0 || p.SecondsBehind <= CaughtUpSeconds || p.Position >= mark;
 
     // Every reading goes to logs/health.log; every 10 s a line goes to the console, so a stall can be read afterwards.
     private async Task TraceAsync(FaultRecord record, HealthAnswer[] answers, Dictionary<string, (string Source, long Sequence)> marks)

@@ -205,9 +205,10 @@ internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> 
                 Rows: the commands first sent in each stretch (setup, steady load, then from each fault until the next); the
                 8-client row overlaps them. *Lost*: acknowledged but not visible. *Duplicate effects*: a write stored twice, or an
                 effect downstream more than once. *Never delivered*: acknowledged, but an effect or CloudEvent still missing when
-                the checks gave up. *Recovery time*: from the restart until every service answers 200 on `/health/ready` and no
-                progression of its event pipeline lags (0 events behind, or its oldest unprocessed event at most 2 s old: the
-                daemon polls). Targets: 0 lost, 0 duplicate effects, recovery within 30 s of each fault, no manual step.
+                the checks gave up. *Recovery time*: from the restart until every service answers 200 on `/health/ready` and
+                its event pipeline has worked off the fault's backlog: every progression has passed the newest event committed
+                when the service came back, or none lags (0 events behind, or the oldest unprocessed event has waited at most
+                2 s: the daemon polls). Targets: 0 lost, 0 duplicate effects, recovery within 30 s of each fault, no manual step.
                 `bash deploy/chaos.sh --short` is the same with every fault once (RabbitMQ once) and commands until the last
                 fault has recovered, in under 3 minutes.
                 """);

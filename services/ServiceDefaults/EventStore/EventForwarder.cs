@@ -39,6 +39,8 @@ public sealed partial class EventForwarder : SubscriptionBase
     private readonly ForwarderStatus _status;
     private readonly EventPipelineOptions _options;
     private readonly ILogger<EventForwarder> _logger;
+    private const double SlowPageSeconds = 2;
+    private bool _firstPage = true;
 
     public EventForwarder(IBus bus, IIntegrationEventMap map, ClinicEventPublisher clinicEvents, ForwarderStatus status,
         EventPipelineOptions options, ILogger<EventForwarder> logger)
@@ -75,7 +77,17 @@ public sealed partial class EventForwarder : SubscriptionBase
             }
         }
 
+        var started = Stopwatch.GetTimestamp();
+        var count = pending.Sum(stream => stream.Count);
         await PublishUntilConfirmedAsync(pending, cancellationToken).ConfigureAwait(false);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (_firstPage || seconds > SlowPageSeconds)
+        {
+            // The first page after a start and any slow one are worth an operator's eye; the rest is in the metrics.
+            LogPage(_logger, count, page.SequenceFloor, page.SequenceCeiling, seconds);
+            _firstPage = false;
+        }
+
         return NullChangeListener.Instance;
     }
 
@@ -138,17 +150,18 @@ public sealed partial class EventForwarder : SubscriptionBase
         timeout.CancelAfter(_options.PublishTimeout);
         try
         {
-            await _bus.Publish(message, message.GetType(), context =>
+            var toServices = _bus.Publish(message, message.GetType(), context =>
             {
                 context.MessageId = domainEvent.Id;
                 context.CorrelationId = domainEvent.StreamId;
                 context.Headers.Set(ClinicHeader, domainEvent.TenantId);
-            }, timeout.Token).ConfigureAwait(false);
-            if (message is IClinicEvent clinicEvent)
-            {
-                await _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp,
-                    timeout.Token).ConfigureAwait(false);
-            }
+            }, timeout.Token);
+            // The services' message and the clinics' CloudEvent go to different exchanges and readers: confirmed together,
+            // so a clinic-facing event costs one broker round trip on its stream's path, not two.
+            var toClinics = message is IClinicEvent clinicEvent
+                ? _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp, timeout.Token)
+                : Task.CompletedTask;
+            await Task.WhenAll(toServices, toClinics).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -187,6 +200,10 @@ public sealed partial class EventForwarder : SubscriptionBase
         activity?.SetTag("runrestore.clinic", domainEvent.TenantId);
         return activity;
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Forwarded {Count} events of sequence ({Floor}, {Ceiling}] in {Seconds:0.0} s")]
+    private static partial void LogPage(ILogger logger, int count, long floor, long ceiling, double seconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Forwarded {EventType} {EventId} of stream {StreamId}")]
     private static partial void LogForwarded(ILogger logger, string eventType, Guid eventId, Guid streamId);

@@ -25,7 +25,13 @@ public sealed class EventPipelineOptions
     /// no transaction that could still fill the hole is alive (Marten's StaleSequenceThreshold). A live transaction
     /// from before the hole holds the daemon until it commits or ends, so no committed event is ever skipped.
     /// </summary>
-    public TimeSpan GapSkipAfter { get; set; } = TimeSpan.FromSeconds(3);
+    /// <remarks>
+    /// 1 s by default: the wait only matters when no transaction could still fill the hole (the live-transaction check
+    /// is what keeps committed events from being skipped), and after a crash or under load holes come every few
+    /// seconds (a killed process's in-flight appends, calls cancelled by their deadline), each holding every
+    /// projection and the forwarder for this long plus one detection cycle.
+    /// </remarks>
+    public TimeSpan GapSkipAfter { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How often the lag of the forwarder and projections is measured (also the resolution of how long an event has
