@@ -7,6 +7,7 @@ using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Messaging;
 using RunRestore.Contracts;
 using RunRestore.Intake.V1;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.Errors;

@@ -47,13 +47,8 @@ public static class ClinicRouting
             : null;
 
     /// <summary>
-    /// A clinic id as tokens carry it: lower-case letters, digits and '-', 1-63 characters, starting with a letter or
-    /// digit. No dots and no regular-expression characters, so it is one routing-key word and safe inside
-    /// the permission patterns of <see cref="Clinics.ClinicBrokerRights"/>.
+    /// A clinic id as tokens carry it (<see cref="Clinics.ClinicIds"/>): no dots and no regular-expression characters, so
+    /// it is one routing-key word and safe inside the permission patterns of <see cref="Clinics.ClinicBrokerRights"/>.
     /// </summary>
-    public static bool IsClinicId(string? clinic) =>
-        clinic is { Length: > 0 and <= 63 } && IsLowerLetterOrDigit(clinic[0])
-        && clinic.All(c => IsLowerLetterOrDigit(c) || c == '-');
-
-    private static bool IsLowerLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9');
+    public static bool IsClinicId(string? clinic) => Clinics.ClinicIds.IsValid(clinic);
 }

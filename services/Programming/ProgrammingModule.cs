@@ -5,6 +5,7 @@ using RunRestore.Programming.Domain.Program;
 using RunRestore.Programming.Messaging;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.EventStore;

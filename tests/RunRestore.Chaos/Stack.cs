@@ -1,3 +1,4 @@
+using RunRestore.Contracts.Clinics;
 using Grpc.Net.Client;
 using Npgsql;
 using RunRestore.Assessment.V1;

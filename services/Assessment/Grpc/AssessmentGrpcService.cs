@@ -5,6 +5,7 @@ using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Screening;
 using RunRestore.Assessment.V1;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;

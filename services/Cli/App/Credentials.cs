@@ -1,4 +1,4 @@
-using RunRestore.ServiceDefaults.Auth;
+using RunRestore.Auth;
 
 namespace RunRestore.Cli.App;
 

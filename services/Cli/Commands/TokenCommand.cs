@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using RunRestore.Cli.App;
-using RunRestore.ServiceDefaults.Auth;
+using RunRestore.Auth;
 using Spectre.Console.Cli;
 
 namespace RunRestore.Cli.Commands;
@@ -18,12 +18,12 @@ public sealed class TokenCommand : Command<TokenCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var scopes = settings.Scopes.Length == 0 ? [.. RunRestore.ServiceDefaults.Auth.Scopes.All] : settings.Scopes;
-        var unknown = scopes.Where(s => !RunRestore.ServiceDefaults.Auth.Scopes.All.Contains(s, StringComparer.Ordinal)).ToList();
+        var scopes = settings.Scopes.Length == 0 ? [.. RunRestore.Auth.Scopes.All] : settings.Scopes;
+        var unknown = scopes.Where(s => !RunRestore.Auth.Scopes.All.Contains(s, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
             throw new CliUsageException($"--scope: {string.Join(", ", unknown.Select(u => $"'{u}'"))} is not one of " +
-                string.Join(", ", RunRestore.ServiceDefaults.Auth.Scopes.All));
+                string.Join(", ", RunRestore.Auth.Scopes.All));
         }
 
         // Plain Console: Spectre would wrap the long token at the terminal's width.

@@ -9,6 +9,7 @@ using RunRestore.Intake.Timeline;
 using RunRestore.Intake.Training;
 using RunRestore.Intake.V1;
 using RunRestore.Intake.Wellness;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;

@@ -8,6 +8,7 @@ using RunRestore.Programming.Domain.Program.Decisions;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
 using RunRestore.Programming.V1;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;

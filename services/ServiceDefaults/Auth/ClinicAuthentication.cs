@@ -1,3 +1,5 @@
+using RunRestore.Contracts.Clinics;
+using RunRestore.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,5 @@
+using RunRestore.Contracts.Clinics;
+using RunRestore.Auth;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.ServiceDefaults.Clients;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.ServiceDefaults.Clients;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marten;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.ServiceDefaults.EventStore;

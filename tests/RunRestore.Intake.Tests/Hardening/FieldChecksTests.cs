@@ -1,3 +1,5 @@
+using RunRestore.Contracts.Clinics;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using Xunit;

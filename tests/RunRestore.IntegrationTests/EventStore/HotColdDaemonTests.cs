@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using RunRestore.Common.V1;
 using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.Intake.Grpc;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.Testing;
 using Xunit;

@@ -10,6 +10,7 @@ using Npgsql;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.Testing;
 using Xunit;

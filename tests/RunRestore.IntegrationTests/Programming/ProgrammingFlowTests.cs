@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.IntegrationTests.Intake;
 using RunRestore.Programming.V1;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Telemetry;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.Testing;
 using Xunit;

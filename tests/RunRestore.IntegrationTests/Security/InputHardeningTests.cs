@@ -5,6 +5,7 @@ using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.IntegrationTests.Intake;
 using RunRestore.Intake.V1;
 using RunRestore.Programming.V1;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.Testing;
 using Xunit;

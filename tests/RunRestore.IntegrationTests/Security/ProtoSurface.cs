@@ -11,6 +11,7 @@ using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
 using RunRestore.Programming.Grpc;
 using RunRestore.Programming.V1;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using AssessmentApi = RunRestore.Assessment.V1;
 

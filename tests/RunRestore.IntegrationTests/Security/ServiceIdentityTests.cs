@@ -11,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RunRestore.Intake.V1;
 using RunRestore.IntegrationTests.Assessment;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.Testing;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RunRestore.Common.V1;
 using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.Intake.Runners;
+using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Telemetry;

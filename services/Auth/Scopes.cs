@@ -1,4 +1,4 @@
-namespace RunRestore.ServiceDefaults.Auth;
+namespace RunRestore.Auth;
 
 /// <summary>Token scopes; each is also the name of the authorization policy that requires it.</summary>
 public static class Scopes

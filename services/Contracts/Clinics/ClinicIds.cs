@@ -1,4 +1,4 @@
-namespace RunRestore.ServiceDefaults.Auth;
+namespace RunRestore.Contracts.Clinics;
 
 /// <summary>
 /// What a clinic id (the tenant) may look like: lower-case letters, digits and '-', 1-63 characters, starting with a

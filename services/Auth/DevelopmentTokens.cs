@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace RunRestore.ServiceDefaults.Auth;
+namespace RunRestore.Auth;
 
 /// <summary>Mints tokens signed with the development key, for local runs, the CLI and tests.</summary>
 public static class DevelopmentTokens
@@ -64,6 +64,6 @@ public static class DevelopmentTokens
         });
     }
 
-    internal static SymmetricSecurityKey SigningKeyOf(AuthOptions options) =>
+    public static SymmetricSecurityKey SigningKeyOf(AuthOptions options) =>
         new(Encoding.UTF8.GetBytes(options.SigningKey!));
 }

@@ -1,4 +1,4 @@
-namespace RunRestore.ServiceDefaults.Auth;
+namespace RunRestore.Auth;
 
 /// <summary>
 /// "Auth" configuration. Production sets <see cref="Authority"/> (an OIDC issuer) and the service's own client
