@@ -1,14 +1,12 @@
 using JasperFx.Events.Projections;
-using Marten;
 using MassTransit;
 using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.ClinicScreens;
 using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Messaging;
+using RunRestore.Auth;
 using RunRestore.Contracts;
 using RunRestore.Intake.V1;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;

@@ -1,5 +1,4 @@
 using JasperFx.Events.Projections;
-using Marten;
 using RunRestore.Intake.Messaging;
 using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;

@@ -1,12 +1,10 @@
 using JasperFx.Events.Projections;
-using Marten;
+using RunRestore.Auth;
 using RunRestore.Intake.V1;
 using RunRestore.Programming.Domain.Program;
 using RunRestore.Programming.Messaging;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Messaging;

@@ -196,10 +196,26 @@ internal static class PgStats
         {
             var d = (Dictionary<string, double>)p.Value!;
             var parts = new List<string>();
-            if (d["inserts"] > 0) parts.Add(Report.Inv($"{d["inserts"]:0.###} ins"));
-            if (d["updates"] > 0) parts.Add(Report.Inv($"{d["updates"]:0.###} upd"));
-            if (d["deletes"] > 0) parts.Add(Report.Inv($"{d["deletes"]:0.###} del"));
-            if (d["scans"] > 0) parts.Add(Report.Inv($"{d["scans"]:0.###} scans"));
+            if (d["inserts"] > 0)
+            {
+                parts.Add(Report.Inv($"{d["inserts"]:0.###} ins"));
+            }
+
+            if (d["updates"] > 0)
+            {
+                parts.Add(Report.Inv($"{d["updates"]:0.###} upd"));
+            }
+
+            if (d["deletes"] > 0)
+            {
+                parts.Add(Report.Inv($"{d["deletes"]:0.###} del"));
+            }
+
+            if (d["scans"] > 0)
+            {
+                parts.Add(Report.Inv($"{d["scans"]:0.###} scans"));
+            }
+
             return $"{p.Key} {string.Join("+", parts)}";
         }));
 }

@@ -11,7 +11,11 @@ internal static class Conclusions
         {
             var o = logRun.Outcome;
             var notes = new List<string>();
-            if (o.ErrorNote is { } err) notes.Add(err);
+            if (o.ErrorNote is { } err)
+            {
+                notes.Add(err);
+            }
+
             if (typical is not null)
             {
                 notes.Add(Report.Inv($"LogRun = {o.UnitsPerSecond / typical.Outcome.UnitsPerSecond * 100:0} % of the typical Marten path measured directly (row 3, {typical.Outcome.UnitsPerSecond:#,0}/s)"));
@@ -34,7 +38,11 @@ internal static class Conclusions
         {
             var o = typical.Outcome;
             var notes = new List<string>();
-            if (o.ErrorNote is { } err) notes.Add(err);
+            if (o.ErrorNote is { } err)
+            {
+                notes.Add(err);
+            }
+
             notes.Add(o.Latencies.P50P99());
             if (logRun is not null)
             {

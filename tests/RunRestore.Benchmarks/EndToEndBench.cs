@@ -165,7 +165,10 @@ internal static class EndToEndBench
                     }
                     catch (Exception ex) when (ex is RpcException or TimeoutException or InvalidOperationException)
                     {
-                        lock (prepareProblems) prepareProblems.Add($"preparing {runner}: {ex.Message}");
+                        lock (prepareProblems)
+                        {
+                            prepareProblems.Add($"preparing {runner}: {ex.Message}");
+                        }
                     }
                 });
             var prepareSeconds = Clock.Seconds(prepareStart, Clock.Now);
@@ -209,7 +212,10 @@ internal static class EndToEndBench
                     catch (RpcException ex)
                     {
                         Interlocked.Increment(ref failed);
-                        lock (problems) problems.Add($"LogRun {ex.StatusCode}" + (string.IsNullOrWhiteSpace(ex.Status.Detail) ? "" : $": {ex.Status.Detail}"));
+                        lock (problems)
+                        {
+                            problems.Add($"LogRun {ex.StatusCode}" + (string.IsNullOrWhiteSpace(ex.Status.Detail) ? "" : $": {ex.Status.Detail}"));
+                        }
                     }
                 }, ct));
             }

@@ -56,13 +56,19 @@ internal static class ImportBench
                             if (response.Imported != batch.Count)
                             {
                                 Interlocked.Add(ref errors, batch.Count - response.Imported);
-                                lock (errorKinds) errorKinds.Add($"{response.Rejected} rejected, {response.Duplicates} duplicates");
+                                lock (errorKinds)
+                                {
+                                    errorKinds.Add($"{response.Rejected} rejected, {response.Duplicates} duplicates");
+                                }
                             }
                         }
                         catch (RpcException ex)
                         {
                             Interlocked.Add(ref errors, batch.Count);
-                            lock (errorKinds) errorKinds.Add($"gRPC {ex.StatusCode}: {ex.Status.Detail}");
+                            lock (errorKinds)
+                            {
+                                errorKinds.Add($"gRPC {ex.StatusCode}: {ex.Status.Detail}");
+                            }
                         }
                     }
                 }

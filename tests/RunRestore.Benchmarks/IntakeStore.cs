@@ -1,7 +1,6 @@
 using JasperFx.Events;
-using Marten;
 using JasperFx.MultiTenancy;
-using Marten.Storage;
+using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

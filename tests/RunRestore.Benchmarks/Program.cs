@@ -159,7 +159,11 @@ if (options.Runs("import"))
         importRate.Details["rowsWrittenPerImportedRun"] = import.WritesPerRun;
         importRate.Details["baseline"] = raw.Details();
         var notes = new List<string>();
-        if (import.ErrorNote is { } err) notes.Add(err);
+        if (import.ErrorNote is { } err)
+        {
+            notes.Add(err);
+        }
+
         notes.Add(Inv($"batch of 1,000: {import.BatchLatencies.P50P99()}"));
         notes.Add(CpuMonitor.Describe(import.Cpu));
         notes.Add(CpuMonitor.PerOperation(import.Cpu, import.RunsPerSecond, "imported run"));

@@ -1,4 +1,3 @@
-using Marten;
 using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 

@@ -70,7 +70,10 @@ catch (Exception ex) when (ex is InvalidOperationException or RpcException or Np
 finally
 {
     await stopTap.CancelAsync();
-    if (tapping is not null) await tapping;
+    if (tapping is not null)
+    {
+        await tapping;
+    }
 }
 
 var report = new Report(options, writes.All, injector.Records, findings, calls, tap, workload.TimeLimitReached, settledAfter, failure).Build();

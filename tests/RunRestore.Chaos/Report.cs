@@ -44,16 +44,36 @@ internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> 
             NeverDelivered = all.NeverDelivered + findings.UnownedMissing.Count,
         });
 
-        if (failure is not null) Problems.Add(failure);
-        if (findings.Lost > 0) Problems.Add($"{findings.Lost} acknowledged write(s) lost");
-        if (findings.DuplicateEffects > 0) Problems.Add($"{findings.DuplicateEffects} duplicate effect(s)");
-        if (findings.NeverDelivered > 0) Problems.Add($"{findings.NeverDelivered} write(s)/event(s) whose effect or CloudEvent never arrived within {options.ConvergeLimit:0} s");
+        if (failure is not null)
+        {
+            Problems.Add(failure);
+        }
+
+        if (findings.Lost > 0)
+        {
+            Problems.Add($"{findings.Lost} acknowledged write(s) lost");
+        }
+
+        if (findings.DuplicateEffects > 0)
+        {
+            Problems.Add($"{findings.DuplicateEffects} duplicate effect(s)");
+        }
+
+        if (findings.NeverDelivered > 0)
+        {
+            Problems.Add($"{findings.NeverDelivered} write(s)/event(s) whose effect or CloudEvent never arrived within {options.ConvergeLimit:0} s");
+        }
+
         foreach (var f in ordered.Where(f => f.RecoverySeconds is not { } s || s > options.RecoveryTarget))
         {
             Problems.Add($"'{f.Plan.Label}': {Recovery(f)} (target {options.RecoveryTarget:0} s){(f.Error is null ? "" : $"; {f.Error}")}");
         }
 
-        if (faults.Count < options.FaultsRequired) Problems.Add($"only {faults.Count} of the {options.FaultsRequired} faults were injected");
+        if (faults.Count < options.FaultsRequired)
+        {
+            Problems.Add($"only {faults.Count} of the {options.FaultsRequired} faults were injected");
+        }
+
         if (!options.StopAfterFaults && commands.Count(c => c.Lane != "setup") < options.Commands)
         {
             Problems.Add($"fewer commands sent than planned ({options.Commands:N0})");

@@ -1,4 +1,3 @@
-using RunRestore.Contracts.Clinics;
 using Grpc.Net.Client;
 using Npgsql;
 using RunRestore.Assessment.V1;

@@ -245,7 +245,11 @@ public sealed class StatusTests
                         return;
                     }
 
-                    lock (_paths) _paths.Add(context.Request.Url!.AbsolutePath);
+                    lock (_paths)
+                    {
+                        _paths.Add(context.Request.Url!.AbsolutePath);
+                    }
+
                     var bytes = Encoding.UTF8.GetBytes(body);
                     context.Response.StatusCode = status;
                     context.Response.ContentType = "application/json; charset=utf-8";
@@ -262,7 +266,10 @@ public sealed class StatusTests
         {
             get
             {
-                lock (_paths) return [.. _paths];
+                lock (_paths)
+                {
+                    return [.. _paths];
+                }
             }
         }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.Testing;
 

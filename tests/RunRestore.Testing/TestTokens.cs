@@ -1,5 +1,4 @@
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.Testing;
 

@@ -6,7 +6,6 @@ using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Screening;
 using RunRestore.Assessment.V1;
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.RunnerDirectory;

@@ -36,8 +36,15 @@ internal static class AssessmentProtoMapping
                 Severity = pain.Severity,
                 Phase = pain.Phase,
             };
-            if (pain.OnsetKm is { } km) proto.Pain.OnsetKm = (double)km;
-            if (pain.OnsetMinutes is { } minutes) proto.Pain.OnsetMinutes = (double)minutes;
+            if (pain.OnsetKm is { } km)
+            {
+                proto.Pain.OnsetKm = (double)km;
+            }
+
+            if (pain.OnsetMinutes is { } minutes)
+            {
+                proto.Pain.OnsetMinutes = (double)minutes;
+            }
         }
 
         proto.LoadFlags.AddRange(a.Load.Flags.Select(f => new Proto.LoadFlagSnapshot
@@ -89,7 +96,11 @@ internal static class AssessmentProtoMapping
             Evidence = f.Evidence,
             Explanation = f.Explanation,
         };
-        if (f.Magnitude is { } magnitude) proto.Magnitude = (double)magnitude;
+        if (f.Magnitude is { } magnitude)
+        {
+            proto.Magnitude = (double)magnitude;
+        }
+
         proto.TriggeringInputs.AddRange(f.TriggeringInputs);
         return proto;
     }
@@ -116,7 +127,11 @@ internal static class AssessmentProtoMapping
             ExceedsMdc = c.ExceedsMdc,
             Unit = c.Unit,
         };
-        if (c.Mdc is { } mdc) proto.Mdc = (double)mdc;
+        if (c.Mdc is { } mdc)
+        {
+            proto.Mdc = (double)mdc;
+        }
+
         return proto;
     }
 
@@ -134,7 +149,11 @@ internal static class AssessmentProtoMapping
             NeedsRating = t.NeedsRating,
             Instructions = t.Instructions,
         };
-        if (t.Mdc is { } mdc) proto.Mdc = (double)mdc;
+        if (t.Mdc is { } mdc)
+        {
+            proto.Mdc = (double)mdc;
+        }
+
         proto.Units.AddRange(t.Units);
         proto.Norms.AddRange(t.Norms);
         return proto;

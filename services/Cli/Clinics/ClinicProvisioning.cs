@@ -24,7 +24,7 @@ public sealed class ClinicProvisioning(Uri management, string adminUser, string 
 {
     private readonly HttpClient _http = Client(management, adminUser, adminPassword);
 
-    /// <summary>The vhost of <paramref name="amqp"/>: its path, "/" when empty (as RabbitMQ.Client reads it).</summary>
+    /// <summary>The vhost of the AMQP URI: its path, "/" when empty (as RabbitMQ.Client reads it).</summary>
     public string VirtualHost { get; } = amqp.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
 
     public async Task<ClinicConnection> AddAsync(string clinic, CancellationToken ct)

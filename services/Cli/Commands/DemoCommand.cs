@@ -1,6 +1,6 @@
+using RunRestore.Auth;
 using RunRestore.Cli.App;
 using RunRestore.Cli.Demo;
-using RunRestore.Auth;
 using Spectre.Console.Cli;
 
 namespace RunRestore.Cli.Commands;

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using RunRestore.Cli.App;
-using RunRestore.Auth;
 using Spectre.Console.Cli;
 
 namespace RunRestore.Cli.Commands;

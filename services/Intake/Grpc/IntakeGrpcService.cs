@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using RunRestore.Auth;
 using RunRestore.Intake.Competitions;
 using RunRestore.Intake.Pain;
 using RunRestore.Intake.Profiles;
@@ -9,8 +10,6 @@ using RunRestore.Intake.Timeline;
 using RunRestore.Intake.Training;
 using RunRestore.Intake.V1;
 using RunRestore.Intake.Wellness;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
 using static RunRestore.Intake.Grpc.IntakeProtoMapping;

@@ -3,7 +3,6 @@ using RunRestore.Common.V1;
 using RunRestore.Intake.Pain;
 using RunRestore.Intake.Profiles;
 using RunRestore.Intake.Runners;
-using RunRestore.Intake.Timeline;
 using RunRestore.Intake.Training;
 using RunRestore.Intake.V1;
 using Proto = RunRestore.Intake.V1;
@@ -155,12 +154,36 @@ internal static class IntakeProtoMapping
             Strain = (double)week.Strain,
             Races = week.Races,
         };
-        if (week.Acwr is { } acwr) proto.Acwr = (double)acwr;
-        if (week.DistanceChangePercent is { } change) proto.DistanceChangePercent = (double)change;
-        if (week.Monotony is { } monotony) proto.Monotony = (double)monotony;
-        if (week.HardShare is { } hard) proto.HardShare = (double)hard;
-        if (week.SleepHoursAverage is { } sleep) proto.SleepHoursAverage = (double)sleep;
-        if (week.StressAverage is { } stress) proto.StressAverage = (double)stress;
+        if (week.Acwr is { } acwr)
+        {
+            proto.Acwr = (double)acwr;
+        }
+
+        if (week.DistanceChangePercent is { } change)
+        {
+            proto.DistanceChangePercent = (double)change;
+        }
+
+        if (week.Monotony is { } monotony)
+        {
+            proto.Monotony = (double)monotony;
+        }
+
+        if (week.HardShare is { } hard)
+        {
+            proto.HardShare = (double)hard;
+        }
+
+        if (week.SleepHoursAverage is { } sleep)
+        {
+            proto.SleepHoursAverage = (double)sleep;
+        }
+
+        if (week.StressAverage is { } stress)
+        {
+            proto.StressAverage = (double)stress;
+        }
+
         return proto;
     }
 

@@ -1,5 +1,5 @@
-using Marten;
 using JasperFx.Events;
+using Marten;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;

@@ -13,7 +13,7 @@ public sealed record FieldProblem(string Field, string Message);
 
 /// <summary>
 /// A command the programming rules refuse. Every problem is reported at once (like intake's field violations), so a
-/// clinician fixes a form in one go; <see cref="Field"/> and <see cref="Message"/> are the first problem's.
+/// clinician fixes a form in one go; <see cref="Field"/> and <see cref="Problem"/> are the first problem's.
 /// </summary>
 public sealed class ProgramRuleViolationException : Exception
 {

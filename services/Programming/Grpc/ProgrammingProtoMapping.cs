@@ -3,7 +3,6 @@ using RunRestore.Programming.Domain.Library;
 using RunRestore.Programming.Domain.Program;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
-using Domain = RunRestore.Programming.Domain;
 using Proto = RunRestore.Programming.V1;
 
 namespace RunRestore.Programming.Grpc;
@@ -23,8 +22,16 @@ internal static class ProgrammingProtoMapping
     public static Proto.Dosage ToProto(Dosage dosage)
     {
         var proto = new Proto.Dosage { Sets = dosage.Sets, PerSide = dosage.PerSide };
-        if (dosage.Reps is { } reps) proto.Reps = reps;
-        if (dosage.HoldSeconds is { } hold) proto.HoldSeconds = hold;
+        if (dosage.Reps is { } reps)
+        {
+            proto.Reps = reps;
+        }
+
+        if (dosage.HoldSeconds is { } hold)
+        {
+            proto.HoldSeconds = hold;
+        }
+
         return proto;
     }
 
@@ -45,8 +52,8 @@ internal static class ProgrammingProtoMapping
         {
             switch (e)
             {
-                case ProgramPrescribed p: foreach (var x in p.Exercises) whyByCode[x.Code] = x.Why; break;
-                case ProgramRevised r: foreach (var x in r.Exercises) whyByCode[x.Code] = x.Why; break;
+                case ProgramPrescribed p: foreach (var x in p.Exercises) { whyByCode[x.Code] = x.Why; } break;
+                case ProgramRevised r: foreach (var x in r.Exercises) { whyByCode[x.Code] = x.Why; } break;
                 case ExerciseProgressed p: whyByCode[p.ToCode] = p.Why; break;
                 case ExerciseRegressed r: whyByCode[r.ToCode] = r.Why; break;
             }
@@ -72,7 +79,11 @@ internal static class ProgrammingProtoMapping
                 Code = x.Code, Name = exercise.Name, Dosage = ToProto(x.Dosage), FindingKey = x.FindingKey,
                 Ladder = exercise.Ladder, Step = exercise.Step,
             };
-            if (whyByCode.TryGetValue(x.Code, out var why)) item.Why = ToProto(why);
+            if (whyByCode.TryGetValue(x.Code, out var why))
+            {
+                item.Why = ToProto(why);
+            }
+
             return item;
         }));
         response.Advice.AddRange(events.OfType<RunningVolumeAdvised>().Where(a => a.WeekStart.AddDays(6) >= today)

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using Marten;
 using RunRestore.Programming.Domain;
 using RunRestore.Programming.Domain.Program;

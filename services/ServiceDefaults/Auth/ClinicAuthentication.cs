@@ -1,13 +1,12 @@
-using RunRestore.Contracts.Clinics;
-using RunRestore.Auth;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using RunRestore.Auth;
+using RunRestore.Contracts.Clinics;
 
 namespace RunRestore.ServiceDefaults.Auth;
 

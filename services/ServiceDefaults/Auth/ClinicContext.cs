@@ -1,7 +1,7 @@
-using RunRestore.Contracts.Clinics;
-using RunRestore.Auth;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
+using RunRestore.Auth;
+using RunRestore.Contracts.Clinics;
 
 namespace RunRestore.ServiceDefaults.Auth;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.ServiceDefaults.Clients;
 

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.ServiceDefaults.Clients;
 

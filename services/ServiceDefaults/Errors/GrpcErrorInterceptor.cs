@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using RabbitMQ.Client.Exceptions;
 using RunRestore.ServiceDefaults.EventStore;
-using RunRestore.ServiceDefaults.Idempotency;
 using GrpcStatusCode = Grpc.Core.StatusCode;
 using RpcStatus = Google.Rpc.Status;
 

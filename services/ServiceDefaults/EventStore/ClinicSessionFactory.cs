@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Marten;
-using RunRestore.Auth;
 using RunRestore.ServiceDefaults.Auth;
 
 namespace RunRestore.ServiceDefaults.EventStore;

@@ -1,10 +1,8 @@
 using JasperFx;
+using JasperFx.Events;
 using JasperFx.MultiTenancy;
 using JasperFx.OpenTelemetry;
-using JasperFx.Events;
-using JasperFx.Events.Daemon;
 using Marten;
-using Marten.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

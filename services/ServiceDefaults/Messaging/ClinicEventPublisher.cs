@@ -135,8 +135,15 @@ public sealed partial class ClinicEventPublisher(IConfiguration configuration, s
         var connection = _connection;
         _channel = null;
         _connection = null;
-        if (channel is not null) await channel.DisposeAsync().ConfigureAwait(false);
-        if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
+        if (channel is not null)
+        {
+            await channel.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (connection is not null)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
-using Marten;
 using JasperFx;
-using Marten.Exceptions;
+using Marten;
 using MassTransit;
 using Npgsql;
 using RunRestore.ServiceDefaults.EventStore;

@@ -1,6 +1,4 @@
 using RunRestore.Contracts.Clinics;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.Errors;
 using Xunit;
 

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RunRestore.Assessment.Grpc;
+using RunRestore.Auth;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;
@@ -76,7 +75,14 @@ public abstract class IntakeAndAssessment(string name, bool intakeUnreachable = 
 
     public async Task DisposeAsync()
     {
-        if (Intake is not null) await Intake.DisposeAsync();
-        if (Assessment is not null) await Assessment.DisposeAsync();
+        if (Intake is not null)
+        {
+            await Intake.DisposeAsync();
+        }
+
+        if (Assessment is not null)
+        {
+            await Assessment.DisposeAsync();
+        }
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using RunRestore.Testing;
 using Xunit;
-using IntakeApi = RunRestore.Intake.V1;
 
 namespace RunRestore.IntegrationTests.Assessment;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Grpc.Core;
-using RunRestore.IntegrationTests.Infrastructure;
 using System.Text.Json;
+using Grpc.Core;
 using RunRestore.Contracts;
+using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.IntegrationTests.Intake;
 using RunRestore.IntegrationTests.Security;
 using RunRestore.Testing;

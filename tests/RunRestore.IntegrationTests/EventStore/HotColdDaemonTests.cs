@@ -1,10 +1,9 @@
 using Grpc.Core;
 using JasperFx.Events.Daemon;
-using RunRestore.Common.V1;
-using RunRestore.IntegrationTests.Infrastructure;
-using RunRestore.Intake.Grpc;
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
+using RunRestore.Common.V1;
+using RunRestore.Intake.Grpc;
+using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;

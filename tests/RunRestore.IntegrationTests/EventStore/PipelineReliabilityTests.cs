@@ -7,11 +7,10 @@ using Marten;
 using Marten.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RunRestore.Auth;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -63,9 +62,20 @@ public sealed class TwoIntakeReplicas : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Second is not null) await Second.DisposeAsync();
-        if (First is not null) await First.DisposeAsync();
-        if (Published is not null) await Published.DisposeAsync();
+        if (Second is not null)
+        {
+            await Second.DisposeAsync();
+        }
+
+        if (First is not null)
+        {
+            await First.DisposeAsync();
+        }
+
+        if (Published is not null)
+        {
+            await Published.DisposeAsync();
+        }
     }
 }
 

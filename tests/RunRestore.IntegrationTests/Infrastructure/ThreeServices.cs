@@ -1,9 +1,9 @@
 using JasperFx.Events.Daemon;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RunRestore.Intake.V1;
 using RunRestore.Assessment.Grpc;
 using RunRestore.Intake.Grpc;
+using RunRestore.Intake.V1;
 using RunRestore.Programming.Grpc;
 using RunRestore.Testing;
 using Xunit;
@@ -65,8 +65,19 @@ public abstract class ThreeServices(string name) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         // Producers first, then consumers.
-        if (Intake is not null) await Intake.DisposeAsync();
-        if (Programming is not null) await Programming.DisposeAsync();
-        if (Assessment is not null) await Assessment.DisposeAsync();
+        if (Intake is not null)
+        {
+            await Intake.DisposeAsync();
+        }
+
+        if (Programming is not null)
+        {
+            await Programming.DisposeAsync();
+        }
+
+        if (Assessment is not null)
+        {
+            await Assessment.DisposeAsync();
+        }
     }
 }

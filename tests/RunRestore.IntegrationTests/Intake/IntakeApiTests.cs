@@ -1,7 +1,6 @@
 using Grpc.Core;
-using RunRestore.Intake.V1;
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
+using RunRestore.Intake.V1;
 using Xunit;
 using static RunRestore.IntegrationTests.Intake.IntakeHost;
 

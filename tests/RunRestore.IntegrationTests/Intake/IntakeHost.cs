@@ -2,11 +2,10 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using RunRestore.Auth;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.Testing;
 using Xunit;
 

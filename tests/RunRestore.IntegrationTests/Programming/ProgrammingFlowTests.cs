@@ -7,8 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.IntegrationTests.Intake;
 using RunRestore.Programming.V1;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Telemetry;
 using RunRestore.Testing;
@@ -271,7 +269,10 @@ public sealed class ProgrammingFlowTests(ProgrammingFlowServices services) : ICl
         {
             _listener.InstrumentPublished = (i, l) =>
             {
-                if (i.Meter.Name == meter && i.Name == instrument) l.EnableMeasurementEvents(i);
+                if (i.Meter.Name == meter && i.Name == instrument)
+                {
+                    l.EnableMeasurementEvents(i);
+                }
             };
             _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _count, value));
             _listener.Start();

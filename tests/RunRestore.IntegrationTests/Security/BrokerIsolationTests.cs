@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using RabbitMQ.Client;
 using RunRestore.Contracts;
 using RunRestore.Contracts.Assessment;

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Google.Rpc;
 using Grpc.Core;
-using RunRestore.IntegrationTests.Infrastructure;
-using RunRestore.IntegrationTests.Intake;
-using RunRestore.Intake.V1;
-using RunRestore.Programming.V1;
 using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
+using RunRestore.Intake.V1;
+using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.Programming.V1;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;

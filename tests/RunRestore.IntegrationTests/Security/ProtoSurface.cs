@@ -6,13 +6,12 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Authorization;
 using Npgsql;
 using RunRestore.Assessment.Grpc;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.Auth;
 using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
+using RunRestore.IntegrationTests.Infrastructure;
 using RunRestore.Programming.Grpc;
 using RunRestore.Programming.V1;
-using RunRestore.Auth;
-using RunRestore.ServiceDefaults.Auth;
 using AssessmentApi = RunRestore.Assessment.V1;
 
 namespace RunRestore.IntegrationTests.Security;

@@ -4,7 +4,6 @@ using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
 using RunRestore.IntegrationTests.Infrastructure;
-using RunRestore.Intake.V1;
 using RunRestore.Programming.V1;
 using RunRestore.Testing;
 using Xunit;

@@ -1,4 +1,3 @@
-using RunRestore.Programming.Domain.Library;
 using static System.FormattableString;
 using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
