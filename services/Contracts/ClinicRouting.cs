@@ -42,13 +42,7 @@ public static class ClinicRouting
     /// else). The user comes from the broker-validated <c>user_id</c> message property.
     /// </summary>
     public static string? ClinicOfUser(string? user) =>
-        user is not null && user.StartsWith(UserPrefix, StringComparison.Ordinal) && IsClinicId(user[UserPrefix.Length..])
+        user is not null && user.StartsWith(UserPrefix, StringComparison.Ordinal) && Clinics.ClinicIds.IsValid(user[UserPrefix.Length..])
             ? user[UserPrefix.Length..]
             : null;
-
-    /// <summary>
-    /// A clinic id as tokens carry it (<see cref="Clinics.ClinicIds"/>): no dots and no regular-expression characters, so
-    /// it is one routing-key word and safe inside the permission patterns of <see cref="Clinics.ClinicBrokerRights"/>.
-    /// </summary>
-    public static bool IsClinicId(string? clinic) => Clinics.ClinicIds.IsValid(clinic);
 }

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using RunRestore.Cli.App;
 using RunRestore.Cli.Clinics;
-using RunRestore.Contracts;
+using RunRestore.Contracts.Clinics;
 using Spectre.Console.Cli;
 
 namespace RunRestore.Cli.Commands;
@@ -39,7 +39,7 @@ public sealed class ClinicAddCommand : AsyncCommand<ClinicAddCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (!ClinicRouting.IsClinicId(settings.Clinic))
+        if (!ClinicIds.IsValid(settings.Clinic))
         {
             throw new CliUsageException($"'{settings.Clinic}' is no clinic id: lower-case letters, digits and '-', 1-63 characters, starting with a letter or digit");
         }

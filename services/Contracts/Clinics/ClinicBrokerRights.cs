@@ -17,10 +17,13 @@ namespace RunRestore.Contracts.Clinics;
 public sealed record ClinicBrokerRights(string User, string Configure, string Write, string Read,
     IReadOnlyList<TopicRights> Topics)
 {
-    /// <summary>The rights of clinic <paramref name="clinic"/> (an id <see cref="ClinicRouting.IsClinicId"/> accepts).</summary>
+    /// <summary>
+    /// The rights of clinic <paramref name="clinic"/>, an id <see cref="ClinicIds.IsValid"/> accepts: no dots and no
+    /// regular-expression characters, so it is one routing-key word and safe inside these patterns.
+    /// </summary>
     public static ClinicBrokerRights For(string clinic)
     {
-        if (!ClinicRouting.IsClinicId(clinic))
+        if (!ClinicIds.IsValid(clinic))
         {
             throw new ArgumentException("A clinic id is lower-case letters, digits and '-', 1-63 characters.", nameof(clinic));
         }

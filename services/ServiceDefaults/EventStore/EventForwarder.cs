@@ -161,10 +161,10 @@ public sealed partial class EventForwarder : SubscriptionBase
             var toClinics = message is IClinicEvent clinicEvent
                 ? _clinicEvents.PublishAsync(clinicEvent, domainEvent.Id, domainEvent.TenantId, domainEvent.Timestamp, timeout.Token)
                 : Task.CompletedTask;
-            // The token alone is not enough: a publish through a bus whose start was cut short by a broker outage was
+            // Passing the token is not enough: a publish through a bus whose start was cut short by a broker outage was
             // seen to wait for ever without looking at it (chaos run of 2026-12-02 10:00 UTC, programming restarted
-            // just before a broker restart). Stop waiting after the timeout whatever the publish does; the round retries.
-            await Task.WhenAll(toServices, toClinics).WaitAsync(_options.PublishTimeout, cancellationToken).ConfigureAwait(false);
+            // just before a broker restart). Stop waiting when the token fires whatever the publish does; the round retries.
+            await Task.WhenAll(toServices, toClinics).WaitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -42,6 +42,7 @@ public sealed partial class EventPipelineMonitor : BackgroundService
     private readonly ILogger<EventPipelineMonitor> _logger;
     private readonly Queue<(long Newest, DateTimeOffset SeenAt)> _seen = new();
     private readonly Lock _seenGate = new();
+    private long _lastSeen = -1;
     private volatile PipelineLag? _last;
 
     public EventPipelineMonitor(IConfiguration configuration, EventStoreSchema schema, EventPipelineOptions options,
@@ -123,9 +124,10 @@ public sealed partial class EventPipelineMonitor : BackgroundService
     {
         lock (_seenGate)
         {
-            if (_seen.Count == 0 || newest > _seen.Last().Newest)
+            if (newest > _lastSeen)
             {
                 _seen.Enqueue((newest, at));
+                _lastSeen = newest;
             }
 
             while (_seen.Count > 2 && (_seen.Count > 10_000 || at - _seen.Peek().SeenAt > _options.UnhealthyAfter * 2))
