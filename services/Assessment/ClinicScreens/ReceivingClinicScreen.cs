@@ -66,7 +66,7 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
     private async Task RejectAsync(ClinicScreenSubmitted? m, string clinic, Exception ex, CancellationToken ct)
     {
         var reason = ex is InvalidRequestException invalid
-            ? string.Join("; ", invalid.Violations.Select(v => $"{v.Field}: {v.Description}"))
+            ? string.Join("; ", invalid.Problems.Select(p => $"{p.Field}: {p.Message}"))
             : ex.Message;
         var screenId = Capped(m?.Id ?? "", 200);
         var source = Capped(m?.Source ?? "", 200);
@@ -161,9 +161,9 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
         catch (InvalidRequestException ex)
         {
             var violations = new FieldViolations();
-            foreach (var v in ex.Violations)
+            foreach (var p in ex.Problems)
             {
-                violations.Add(prefix + v.Field, v.Description);
+                violations.Add(prefix + p.Field, p.Message);
             }
 
             violations.ThrowIfAny();

@@ -4,7 +4,7 @@ using RunRestore.Assessment.Screening;
 namespace RunRestore.Assessment.IntakePicture;
 
 /// <summary>A pain report as intake published it (intake's words for site, side and phase).</summary>
-public sealed record PainReportCopy(Guid PainReportId, string Date, string BodySite, string Side, int Severity, string Phase,
+public sealed record PainReportCopy(Guid PainReportId, DateOnly Date, string BodySite, string Side, int Severity, string Phase,
     decimal? OnsetKm, decimal? OnsetMinutes);
 
 /// <summary>

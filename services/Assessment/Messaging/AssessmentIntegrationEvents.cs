@@ -1,4 +1,3 @@
-using System.Globalization;
 using JasperFx.Events;
 using RunRestore.Assessment.Assessments;
 using RunRestore.ServiceDefaults.EventStore;
@@ -16,11 +15,9 @@ public sealed class AssessmentIntegrationEvents : IIntegrationEventMap
     };
 
     public static Contract.AssessmentCompleted ToContract(Guid assessmentId, AssessmentCompleted e) =>
-        new(e.RunnerId, assessmentId, Iso(e.CompletedOn), Iso(e.FirstCompletedOn), e.IsReassessment, e.PainSite,
+        new(e.RunnerId, assessmentId, e.CompletedOn, e.FirstCompletedOn, e.IsReassessment, e.PainSite,
             e.Findings.Select(f => new Contract.Finding(f.Key, f.Kind, f.Region, f.Side?.ToString().ToLowerInvariant(), f.Magnitude,
                 f.MagnitudeLabel, f.RuleId, f.RuleVersion, f.Evidence, f.TriggeringInputs, f.Explanation)).ToList(),
             e.Regions.Select(r => new Contract.ContributingRegion(r.Region, r.Rank, r.RuleId, r.Evidence, r.SupportingFindingKeys,
                 r.Explanation)).ToList());
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -9,8 +9,8 @@ namespace RunRestore.Contracts.Assessment;
 public sealed record AssessmentCompleted(
     Guid RunnerId,
     Guid AssessmentId,
-    string CompletedOn,
-    string FirstCompletedOn,
+    DateOnly CompletedOn,
+    DateOnly FirstCompletedOn,
     bool IsReassessment,
     string? PainSite,
     IReadOnlyList<Finding> Findings,
@@ -48,4 +48,4 @@ public sealed record ContributingRegion(
     string Explanation);
 
 /// <summary>The runner should be re-screened (e.g. 6 weeks after the first screen, DOMAIN.md T6).</summary>
-public sealed record ReassessmentDue(Guid RunnerId, string DueOn, string Reason);
+public sealed record ReassessmentDue(Guid RunnerId, DateOnly DueOn, string Reason);

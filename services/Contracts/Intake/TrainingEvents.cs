@@ -1,13 +1,13 @@
 namespace RunRestore.Contracts.Intake;
 
 // Intake's integration events about the runner's week. Every message: MessageId = intake's event id, the clinic in
-// the "clinic" header, CorrelationId = the runner id. Dates are runner-local "YYYY-MM-DD"; enums are snake_case words.
+// the "clinic" header, CorrelationId = the runner id. Dates are runner-local days (JSON "YYYY-MM-DD"); enums are snake_case words.
 
 /// <summary>A run was logged. <paramref name="SessionType"/>: easy, long, tempo, interval, race, recovery.</summary>
 public sealed record RunLogged(
     Guid RunnerId,
     Guid RunId,
-    string Date,
+    DateOnly Date,
     decimal DistanceKm,
     int DurationSeconds,
     string SessionType,
@@ -19,7 +19,7 @@ public sealed record RunLogged(
     string? ExternalId);
 
 /// <summary>A gym or rehab session was logged (its load is RPE × minutes, like a run's).</summary>
-public sealed record GymSessionLogged(Guid RunnerId, Guid SessionId, string Date, int DurationMinutes, int Rpe, string Focus);
+public sealed record GymSessionLogged(Guid RunnerId, Guid SessionId, DateOnly Date, int DurationMinutes, int Rpe, string Focus);
 
 /// <summary>
 /// Pain was reported. <paramref name="BodySite"/>: anterior_knee, lateral_knee, medial_shin, achilles, calf, heel_plantar,
@@ -29,7 +29,7 @@ public sealed record GymSessionLogged(Guid RunnerId, Guid SessionId, string Date
 public sealed record PainReported(
     Guid RunnerId,
     Guid PainReportId,
-    string Date,
+    DateOnly Date,
     string BodySite,
     string Side,
     int Severity,
@@ -41,10 +41,10 @@ public sealed record PainReported(
     string Notes) : IClinicEvent;
 
 /// <summary>An earlier pain report is resolved.</summary>
-public sealed record PainResolved(Guid RunnerId, Guid PainReportId, string Date);
+public sealed record PainResolved(Guid RunnerId, Guid PainReportId, DateOnly Date);
 
 /// <summary>A day's wellness (sleep hours, stress 1-5, soreness 1-5, illness).</summary>
-public sealed record WellnessReported(Guid RunnerId, Guid WellnessReportId, string Date, decimal SleepHours, int Stress,
+public sealed record WellnessReported(Guid RunnerId, Guid WellnessReportId, DateOnly Date, decimal SleepHours, int Stress,
     int Soreness, bool Illness);
 
 /// <summary>
@@ -62,7 +62,7 @@ public sealed record LoadFlagRaised(
     IReadOnlyDictionary<string, decimal> Numbers,
     string Explanation,
     IReadOnlyList<Guid> TriggeringIds,
-    string AsOf);
+    DateOnly AsOf);
 
 /// <summary>A load or wellness rule stopped firing.</summary>
-public sealed record LoadFlagCleared(Guid RunnerId, string RuleId, string Kind, string Explanation, string AsOf);
+public sealed record LoadFlagCleared(Guid RunnerId, string RuleId, string Kind, string Explanation, DateOnly AsOf);

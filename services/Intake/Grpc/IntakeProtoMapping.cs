@@ -137,7 +137,7 @@ internal static class IntakeProtoMapping
             },
             RunId = item.RunId?.ToString() ?? "",
         };
-        proto.Violations.AddRange(item.Violations.Select(v => new FieldViolation { Field = v.Field, Description = v.Description }));
+        proto.Violations.AddRange(item.Violations.Select(v => new FieldViolation { Field = v.Field, Description = v.Message }));
         return proto;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using JasperFx.Events;
 using RunRestore.Contracts;
@@ -19,24 +18,22 @@ public sealed partial class IntakeIntegrationEvents : IIntegrationEventMap
         return domainEvent.Data switch
         {
             RunnerRegistered e => new Contract.RunnerRegistered(e.RunnerId, e.DisplayName, e.BirthYear, SexOf(e.Sex), e.RegisteredAt),
-            RunLogged e => new Contract.RunLogged(runnerId, e.RunId, Iso(e.Date), e.DistanceKm, e.DurationSeconds,
+            RunLogged e => new Contract.RunLogged(runnerId, e.RunId, e.Date, e.DistanceKm, e.DurationSeconds,
                 Word(e.SessionType), e.Rpe, e.AverageHeartRate, e.CadenceSpm, e.Surface is { } s ? Word(s) : null,
                 e.Partner, e.ExternalId),
-            GymSessionLogged e => new Contract.GymSessionLogged(runnerId, e.SessionId, Iso(e.Date), e.DurationMinutes, e.Rpe, e.Focus),
-            PainReported e => new Contract.PainReported(runnerId, e.PainReportId, Iso(e.Date), Word(e.BodySite), Word(e.Side),
+            GymSessionLogged e => new Contract.GymSessionLogged(runnerId, e.SessionId, e.Date, e.DurationMinutes, e.Rpe, e.Focus),
+            PainReported e => new Contract.PainReported(runnerId, e.PainReportId, e.Date, Word(e.BodySite), Word(e.Side),
                 e.Severity, Word(e.Phase), e.OnsetKm, e.OnsetMinutes, e.LinkedRunId, e.DurationDays, e.Notes),
-            PainResolved e => new Contract.PainResolved(runnerId, e.PainReportId, Iso(e.Date)),
-            WellnessReported e => new Contract.WellnessReported(runnerId, e.WellnessReportId, Iso(e.Date), e.SleepHours,
+            PainResolved e => new Contract.PainResolved(runnerId, e.PainReportId, e.Date),
+            WellnessReported e => new Contract.WellnessReported(runnerId, e.WellnessReportId, e.Date, e.SleepHours,
                 e.Stress, e.Soreness, e.Illness),
             LoadFlagRaised e => new Contract.LoadFlagRaised(runnerId, e.Flag.RuleId, e.Flag.RuleVersion, e.Flag.Kind,
                 e.Flag.Severity, e.Flag.Evidence.ToString(), e.Flag.Numbers, e.Flag.Explanation, e.Flag.TriggeringEventIds,
-                Iso(e.AsOf)),
-            LoadFlagCleared e => new Contract.LoadFlagCleared(runnerId, e.RuleId, e.Kind, e.Explanation, Iso(e.AsOf)),
+                e.AsOf),
+            LoadFlagCleared e => new Contract.LoadFlagCleared(runnerId, e.RuleId, e.Kind, e.Explanation, e.AsOf),
             _ => null,
         };
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"AnteriorKnee" → "anterior_knee": the contracts' enum words.</summary>
     private static string Word<T>(T value) where T : struct, Enum =>

@@ -1,4 +1,3 @@
-using Google.Rpc;
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
 
@@ -6,7 +5,7 @@ namespace RunRestore.Intake.Training;
 
 /// <summary>What became of one item of an import.</summary>
 public sealed record ImportItemResult(int Index, ImportItemOutcome Outcome, Guid? RunId,
-    IReadOnlyList<BadRequest.Types.FieldViolation> Violations);
+    IReadOnlyList<FieldProblem> Violations);
 
 public enum ImportItemOutcome
 {
@@ -68,7 +67,7 @@ public static class ImportingRuns
                     results.Add(seen.RunnerId == runnerId
                         ? new ImportItemResult(i, ImportItemOutcome.Duplicate, seen.RunId, [])
                         : new ImportItemResult(i, ImportItemOutcome.Rejected, null,
-                            [new() { Field = "external_id", Description = "this activity belongs to another runner" }]));
+                            [new FieldProblem("external_id", "this activity belongs to another runner")]));
                     continue;
                 }
 

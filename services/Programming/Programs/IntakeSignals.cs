@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Marten;
 using MassTransit;
 using RunRestore.Programming.Domain.Program;
@@ -21,7 +20,7 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         store.ConsumeOnceAsync(context, time, async session =>
         {
             var m = context.Message;
-            var date = DateOnly.ParseExact(m.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var date = m.Date;
             if (m.Phase == "during_run")
             {
                 var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
@@ -49,7 +48,7 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
                 var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
                     ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
                 session.Store(log.With(new RaisedLoadFlag(m.RuleId, m.Kind, m.Severity,
-                    DateOnly.ParseExact(m.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture))));
+                    m.AsOf)));
             }
         });
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using MassTransit;
 using RunRestore.Programming.Domain.Program;
@@ -34,7 +33,7 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
             }
 
             var pain = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false);
-            var screen = new ScreenSummary(m.AssessmentId, Parse(m.CompletedOn), Parse(m.FirstCompletedOn), m.IsReassessment,
+            var screen = new ScreenSummary(m.AssessmentId, m.CompletedOn, m.FirstCompletedOn, m.IsReassessment,
                 m.PainSite, m.Findings.Select(f => new ScreenFinding(f.Key, f.Kind, f.Region, f.Side, f.RuleId)).ToList(),
                 pain?.WorstSince(today.AddDays(-14)));
             var stream = await session.Events.FetchForWriting<RunnerProgram>(m.RunnerId, context.CancellationToken)
@@ -54,6 +53,4 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
             }
         });
     }
-
-    private static DateOnly Parse(string date) => DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

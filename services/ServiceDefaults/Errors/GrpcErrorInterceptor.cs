@@ -80,7 +80,8 @@ public sealed partial class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> l
         {
             case InvalidRequestException invalid:
                 var badRequest = new BadRequest();
-                badRequest.FieldViolations.AddRange(invalid.Violations.Take(MaxViolations));
+                badRequest.FieldViolations.AddRange(invalid.Problems.Take(MaxViolations)
+                    .Select(p => new BadRequest.Types.FieldViolation { Field = p.Field, Description = p.Message }));
                 return new RpcStatus
                 {
                     Code = (int)Code.InvalidArgument,

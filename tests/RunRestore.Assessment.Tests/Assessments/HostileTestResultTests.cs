@@ -22,14 +22,14 @@ public sealed class HostileTestResultTests
     [InlineData(double.NegativeInfinity)]
     [InlineData(1e300)]
     public void A_value_that_is_not_a_finite_number_is_refused_naming_value(double value) =>
-        Assert.Equal("value", Assert.Single(Refused(Draft(value: value)).Violations).Field);
+        Assert.Equal("value", Assert.Single(Refused(Draft(value: value)).Problems).Field);
 
     [Fact]
     public void An_unknown_code_of_70000_characters_is_refused_without_echoing_it()
     {
         var ex = Refused(Draft(code: new string('z', 70_000)));
 
-        var violation = Assert.Single(ex.Violations);
+        var violation = Assert.Single(ex.Problems);
         Assert.Equal("test_code", violation.Field);
         Assert.True(ex.Message.Length < 300, ex.Message);
     }
@@ -39,14 +39,14 @@ public sealed class HostileTestResultTests
     {
         var ex = Refused(Draft(code: new string('z', 60)));
 
-        Assert.Contains(new string('z', 60), Assert.Single(ex.Violations).Description, StringComparison.Ordinal);
+        Assert.Contains(new string('z', 60), Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("bell\u0007")]
     [InlineData("nul\u0000")]
     public void Notes_with_control_characters_are_refused_naming_notes(string notes) =>
-        Assert.Equal("notes", Assert.Single(Refused(Draft(notes: notes)).Violations).Field);
+        Assert.Equal("notes", Assert.Single(Refused(Draft(notes: notes)).Problems).Field);
 
     [Fact]
     public void Recording_on_a_completed_assessment_names_the_rule_and_the_field()

@@ -58,7 +58,7 @@ public sealed class FieldChecksTests
 
         violations.Text(value, "notes", 200);
 
-        Assert.Contains("control characters", Assert.Single(violations.ToList()).Description, StringComparison.Ordinal);
+        Assert.Contains("control characters", Assert.Single(violations.ToList()).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class RegisteringRunnerTests
     {
         var ex = Assert.Throws<InvalidRequestException>(() => RegisteringRunner.Decide(Command(name)));
 
-        Assert.Equal(field, Assert.Single(ex.Violations).Field);
+        Assert.Equal(field, Assert.Single(ex.Problems).Field);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class RegisteringRunnerTests
         RegisteringRunner.Decide(Command(new string('a', 200)));
         var ex = Assert.Throws<InvalidRequestException>(() => RegisteringRunner.Decide(Command(new string('a', 201))));
 
-        Assert.Contains("at most 200", Assert.Single(ex.Violations).Description, StringComparison.Ordinal);
+        Assert.Contains("at most 200", Assert.Single(ex.Problems).Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class RegisteringRunnerTests
         }
         else
         {
-            Assert.Equal("birth_year", Assert.Single(Assert.Throws<InvalidRequestException>(decide).Violations).Field);
+            Assert.Equal("birth_year", Assert.Single(Assert.Throws<InvalidRequestException>(decide).Problems).Field);
         }
     }
 
@@ -64,6 +64,6 @@ public sealed class RegisteringRunnerTests
     {
         var ex = Assert.Throws<InvalidRequestException>(() => RegisteringRunner.Decide(Command("", 1800, null)));
 
-        Assert.Equal(["display_name", "birth_year", "sex"], ex.Violations.Select(v => v.Field));
+        Assert.Equal(["display_name", "birth_year", "sex"], ex.Problems.Select(v => v.Field));
     }
 }

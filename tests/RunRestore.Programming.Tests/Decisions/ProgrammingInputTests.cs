@@ -18,7 +18,7 @@ public sealed class ProgrammingInputTests
     };
 
     private static string RefusedField(Action action) =>
-        Assert.Single(Assert.Throws<InvalidRequestException>(action).Violations).Field;
+        Assert.Single(Assert.Throws<InvalidRequestException>(action).Problems).Field;
 
     [Theory]
     [InlineData(double.NaN)]
