@@ -16,8 +16,23 @@ public static class BodySites
     public const string Foot = "foot";
     public const string Other = "other";
 
+    // Rule set v2 (DOMAIN.md R2, R5): sites where a bone stress injury is high-risk.
+    /// <summary>Groin / anterior hip (femoral neck): R5, never lateral-hip (K7) reasoning.</summary>
+    public const string Groin = "groin";
+    /// <summary>Front of the shin (anterior tibia), unlike the medial shin of MTSS (K4).</summary>
+    public const string AnteriorShin = "anterior_shin";
+    /// <summary>Top of the midfoot (navicular).</summary>
+    public const string Midfoot = "midfoot";
+    /// <summary>Outer edge of the foot (5th metatarsal).</summary>
+    public const string OuterFoot = "outer_foot";
+
     public static readonly IReadOnlyList<string> All =
-        [AnteriorKnee, LateralKnee, MedialShin, Achilles, Calf, HeelPlantar, Hamstring, Hip, LateralHip, LowerBack, Foot, Other];
+        [AnteriorKnee, LateralKnee, MedialShin, Achilles, Calf, HeelPlantar, Hamstring, Hip, LateralHip, LowerBack, Foot, Other,
+            Groin, AnteriorShin, Midfoot, OuterFoot];
+
+    /// <summary>DOMAIN.md R2: femoral neck/groin, anterior tibia, navicular, 5th metatarsal.</summary>
+    public static readonly IReadOnlySet<string> HighRiskBoneStress =
+        new HashSet<string>(StringComparer.Ordinal) { Groin, AnteriorShin, Midfoot, OuterFoot };
 }
 
 /// <summary>When the pain shows up (PainReported.Phase; DOMAIN.md P1 during a run, P2 next morning).</summary>
