@@ -1,6 +1,7 @@
 using Marten;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Competitions;
 
@@ -31,8 +32,8 @@ public static class SchedulingCompetition
     {
         var now = time.GetUtcNow();
         var scheduled = Decide(draft, Guid.CreateVersion7(now), now);
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var flags = stream.AppendWithFlags([scheduled], now);
-        return new CompetitionResult(scheduled.CompetitionId, FlagChanges.Of(flags));
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [scheduled], now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return new CompetitionResult(scheduled.CompetitionId, FlagChanges.Of(decided.Events));
     }
 }

@@ -137,7 +137,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        return await writes.WriteAsync(id, s => ResolvingPain.HandleAsync(s, id, request.PainReportId, request.Date, time, context.CancellationToken),
+        return await writes.WriteAsync(id, s => ResolvingPain.HandleAsync(s, id, new ResolvePain(request.PainReportId, request.Date), time,
+                context.CancellationToken),
             _ => new ReportPainResolvedResponse { PainReportId = request.PainReportId }, context.CancellationToken);
     }
 

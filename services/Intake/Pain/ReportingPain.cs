@@ -1,6 +1,7 @@
 using Marten;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Pain;
 
@@ -62,18 +63,21 @@ public static class ReportingPain
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var linked = await FindRunAsync(session, stream.Aggregate!, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
-        var reported = Decide(draft, linked, Guid.CreateVersion7(now), now);
-        stream.AppendOne(reported);
-        return reported.PainReportId;
+        var linked = await FindRunAsync(session, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
+        var painReportId = Guid.CreateVersion7(now);
+        // Pain is no load: it raises or clears no load flag.
+        await session.DecideAsync<TrainingLog>(runnerId, _ => [Decide(draft, linked, painReportId, now)],
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return painReportId;
     }
 
-    // Recent runs are in the write model; an older one is looked up in the runner's own stream.
-    private static async Task<LinkedRun?> FindRunAsync(IDocumentSession session, TrainingLog log, Guid runnerId,
-        string? linkedRunId, CancellationToken ct)
+    // Recent runs are in the write model's snapshot; an older one is looked up in the runner's own stream. An unknown
+    // runner finds none here and is NOT_FOUND when the decision fetches the stream.
+    private static async Task<LinkedRun?> FindRunAsync(IDocumentSession session, Guid runnerId, string? linkedRunId,
+        CancellationToken ct)
     {
-        if (!Guid.TryParse(linkedRunId, out var runId))
+        if (!Guid.TryParse(linkedRunId, out var runId)
+            || await session.LoadAsync<TrainingLog>(runnerId, ct).ConfigureAwait(false) is not { } log)
         {
             return null;
         }

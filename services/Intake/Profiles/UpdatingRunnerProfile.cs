@@ -3,6 +3,7 @@ using RunRestore.Intake.Pain;
 using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Profiles;
 
@@ -62,16 +63,18 @@ public static class UpdatingRunnerProfile
         ProfileDraft draft, long? expectedVersion, TimeProvider time, CancellationToken ct)
     {
         var updated = Decide(draft, time.GetUtcNow());
-        var stream = await session.Events.FetchForWriting<Runner>(runnerId, ct).ConfigureAwait(false);
-        var runner = stream.Aggregate ?? throw NotFoundException.Runner(runnerId);
-        if (expectedVersion is { } expected && stream.CurrentVersion != expected)
+        // The writer holds the stream's lock, so the version read here is the one the decision appends to.
+        var version = (await session.Events.FetchStreamStateAsync(runnerId, ct).ConfigureAwait(false))?.Version
+            ?? throw NotFoundException.Runner(runnerId);
+        if (expectedVersion is { } expected && version != expected)
         {
             // The caller edited an older version: retrying here cannot help, the caller must read it again.
-            throw new StaleVersionException($"The runner is at version {stream.CurrentVersion}, not {expected}; read it again.");
+            throw new StaleVersionException($"The runner is at version {version}, not {expected}; read it again.");
         }
 
-        stream.AppendOne(updated);
-        return (runner.Apply(updated), stream.CurrentVersion ?? 0);
+        var decided = await session.DecideAsync<Runner>(runnerId, _ => [updated], () => NotFoundException.Runner(runnerId), ct)
+            .ConfigureAwait(false);
+        return (decided.State.Apply(updated), version + decided.Events.Count);
     }
 
     /// <summary>Proto weekday numbers: Monday = 1 ... Sunday = 7 (ISO 8601).</summary>

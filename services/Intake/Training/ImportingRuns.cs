@@ -1,5 +1,6 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
@@ -34,15 +35,14 @@ public static class ImportingRuns
             .ThrowIfAny();
 
         var now = time.GetUtcNow();
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
         // Every item is checked before anything touches the database, so a bad one (a NUL in external_id, 1e300 km)
         // is that item's rejection and never a failed batch (issue 12).
-        var decided = drafts.Select(draft =>
+        var checkedRuns = drafts.Select(draft =>
         {
             var violations = new FieldViolations();
             return (Run: LoggingRun.Decide(draft, Guid.CreateVersion7(now), now, violations), Violations: violations.ToList());
         }).ToList();
-        var keys = decided.Select(d => d.Run).OfType<RunLogged>().Where(r => r.Partner is not null)
+        var keys = checkedRuns.Select(d => d.Run).OfType<RunLogged>().Where(r => r.Partner is not null)
             .Select(r => PartnerActivity.KeyOf(r.Partner!, r.ExternalId!)).Distinct().ToArray();
         var known = keys.Length == 0
             ? new Dictionary<string, PartnerActivity>()
@@ -50,12 +50,12 @@ public static class ImportingRuns
 
         var results = new List<ImportItemResult>(drafts.Count);
         var runs = new List<object>();
-        for (var i = 0; i < decided.Count; i++)
+        for (var i = 0; i < checkedRuns.Count; i++)
         {
-            var run = decided[i].Run;
+            var run = checkedRuns[i].Run;
             if (run is null)
             {
-                results.Add(new ImportItemResult(i, ImportItemOutcome.Rejected, null, decided[i].Violations));
+                results.Add(new ImportItemResult(i, ImportItemOutcome.Rejected, null, checkedRuns[i].Violations));
                 continue;
             }
 
@@ -80,12 +80,9 @@ public static class ImportingRuns
             results.Add(new ImportItemResult(i, ImportItemOutcome.Imported, run.RunId, []));
         }
 
-        if (runs.Count == 0)
-        {
-            return new ImportResult(results, FlagChanges.None);
-        }
-
-        var flags = stream.AppendWithFlags(runs, now);
-        return new ImportResult(results, FlagChanges.Of(flags));
+        // Also when nothing is left to import: a batch for an unknown runner is NOT_FOUND, not a list of rejections.
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, runs, now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return new ImportResult(results, FlagChanges.Of(decided.Events));
     }
 }

@@ -1,5 +1,6 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
@@ -81,12 +82,13 @@ public static class LoggingRun
                     $"Activity {FieldChecks.Quote(run.ExternalId)} of {FieldChecks.Quote(run.Partner)} belongs to another runner.");
         }
 
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var flags = stream.AppendWithFlags([run], now);
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [run], now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
         if (key is not null)
         {
             session.Insert(new PartnerActivity(key, runnerId, run.RunId));
         }
-        return new RunLogResult(run.RunId, Duplicate: false, FlagChanges.Of(flags));
+
+        return new RunLogResult(run.RunId, Duplicate: false, FlagChanges.Of(decided.Events));
     }
 }
