@@ -5,13 +5,13 @@ using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Pain;
 
-/// <summary>A pain report as it arrives; enums are the proto's numbers.</summary>
+/// <summary>A pain report as it arrives.</summary>
 public sealed record PainDraft(
     string Date,
-    int BodySite,
-    int Side,
+    Choice<BodySite> BodySite,
+    Choice<Side> Side,
     int? Severity,
-    int Phase,
+    Choice<PainPhase> Phase,
     double? OnsetKm,
     double? OnsetMinutes,
     string? LinkedRunId,
@@ -31,10 +31,10 @@ public static class ReportingPain
     {
         var violations = new FieldViolations();
         var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
-        var site = violations.Required<BodySite>(draft.BodySite, "body_site");
-        var side = violations.Required<Side>(draft.Side, "side");
+        var site = violations.Required(draft.BodySite, "body_site");
+        var side = violations.Required(draft.Side, "side");
         var severity = violations.ZeroToTen(draft.Severity, "severity");
-        var phase = violations.Required<PainPhase>(draft.Phase, "phase");
+        var phase = violations.Required(draft.Phase, "phase");
         var onsetKm = violations.Finite(draft.OnsetKm, "onset_km", 0, 350, "km");
         var onsetMinutes = violations.Finite(draft.OnsetMinutes, "onset_minutes", 0, 48 * 60, "minutes");
         if (!string.IsNullOrWhiteSpace(draft.LinkedRunId))

@@ -7,14 +7,14 @@ using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Profiles;
 
-/// <summary>A profile as it arrives; enums are the proto's numbers.</summary>
+/// <summary>A profile as it arrives.</summary>
 public sealed record ProfileDraft(GoalDraft? Goal, AvailabilityDraft? Availability, IReadOnlyList<PastInjuryDraft> InjuryHistory);
 
 public sealed record GoalDraft(string TargetRaceDate, double TargetDistanceKm, string? Description);
 
-public sealed record AvailabilityDraft(IReadOnlyList<int> TrainingDays, int MinutesPerWeek);
+public sealed record AvailabilityDraft(IReadOnlyList<Choice<DayOfWeek>> TrainingDays, int MinutesPerWeek);
 
-public sealed record PastInjuryDraft(int BodySite, int Side, int Year, string? Description);
+public sealed record PastInjuryDraft(Choice<BodySite> BodySite, Choice<Side> Side, int Year, string? Description);
 
 /// <summary>Replaces goals, availability and injury history; optionally only if nobody changed the runner meanwhile.</summary>
 public static class UpdatingRunnerProfile
@@ -39,8 +39,8 @@ public static class UpdatingRunnerProfile
         WeeklyAvailability? availability = null;
         if (draft.Availability is { } a)
         {
-            var days = a.TrainingDays.Select((d, i) => violations.Required<IsoWeekday>(d, $"profile.availability.training_days[{i}]"))
-                .OfType<IsoWeekday>().Distinct().Order().Select(d => (DayOfWeek)((int)d % 7)).ToList();
+            var days = a.TrainingDays.Select((d, i) => violations.Required(d, $"profile.availability.training_days[{i}]"))
+                .OfType<DayOfWeek>().Distinct().OrderBy(IsoWeek.DaysSinceMonday).ToList();
             violations.Check(a.MinutesPerWeek is >= 0 and <= 3000, "profile.availability.minutes_per_week", "must be 0-3000");
             availability = new WeeklyAvailability(days, a.MinutesPerWeek);
         }
@@ -48,8 +48,8 @@ public static class UpdatingRunnerProfile
         var injuries = draft.InjuryHistory.Select((injury, i) =>
         {
             var prefix = $"profile.injury_history[{i}]";
-            var site = violations.Required<BodySite>(injury.BodySite, $"{prefix}.body_site");
-            var side = violations.Required<Side>(injury.Side, $"{prefix}.side");
+            var site = violations.Required(injury.BodySite, $"{prefix}.body_site");
+            var side = violations.Required(injury.Side, $"{prefix}.side");
             violations.Check(injury.Year >= 1900 && injury.Year <= today.Year, $"{prefix}.year", $"must be 1900-{today.Year}");
             var description = violations.Text(injury.Description, $"{prefix}.description");
             return site is null || side is null ? null : new PastInjury(site.Value, side.Value, injury.Year, description);
@@ -75,18 +75,6 @@ public static class UpdatingRunnerProfile
         var decided = await session.DecideAsync<Runner>(runnerId, _ => [updated], () => NotFoundException.Runner(runnerId), ct)
             .ConfigureAwait(false);
         return (decided.State.Apply(updated), version + decided.Events.Count);
-    }
-
-    /// <summary>Proto weekday numbers: Monday = 1 ... Sunday = 7 (ISO 8601).</summary>
-    private enum IsoWeekday
-    {
-        Monday = 1,
-        Tuesday = 2,
-        Wednesday = 3,
-        Thursday = 4,
-        Friday = 5,
-        Saturday = 6,
-        Sunday = 7,
     }
 }
 

@@ -1,3 +1,5 @@
+using RunRestore.ServiceDefaults.Errors;
+
 namespace RunRestore.Intake.Training;
 
 /// <summary>
@@ -38,7 +40,7 @@ public static class LoadFlagEpisodes
             {
                 var what = open.Kind.Replace('_', ' ');
                 events.Add(new LoadFlagCleared(open.RuleId, open.Kind, LoadRules.Version, asOf,
-                    $"The {what} flag ({open.RuleId}) no longer fires as of {asOf:yyyy-MM-dd}: the numbers are back within the rule.",
+                    $"The {what} flag ({open.RuleId}) no longer fires as of {FieldChecks.Iso(asOf)}: the numbers are back within the rule.",
                     now));
             }
         }

@@ -4,17 +4,17 @@ using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
-/// <summary>A run as it arrives (from gRPC or an import), before validation. Enums are the proto's numbers.</summary>
+/// <summary>A run as it arrives (from gRPC or an import), before validation.</summary>
 public sealed record RunDraft(
     string Date,
     double DistanceKm,
     int DurationSeconds,
-    int SessionType,
+    Choice<SessionType> SessionType,
     int? Rpe,
     int? AverageHeartRate,
     int? CadenceSpm,
     double? ElevationGainM,
-    int Surface,
+    Choice<Surface> Surface,
     string? Partner,
     string? ExternalId);
 
@@ -44,12 +44,12 @@ public static class LoggingRun
                 "pace is faster than 2:20 min/km; check distance and duration");
         }
 
-        var type = violations.Required<SessionType>(draft.SessionType, "session_type");
+        var type = violations.Required(draft.SessionType, "session_type");
         var rpe = violations.ZeroToTen(draft.Rpe, "rpe");
         violations.Check(draft.AverageHeartRate is null or (>= 30 and <= 250), "average_heart_rate", "must be 30-250 bpm");
         violations.Check(draft.CadenceSpm is null or (>= 60 and <= 260), "cadence_spm", "must be 60-260 steps/min");
         var elevation = violations.Finite(draft.ElevationGainM, "elevation_gain_m", 0, 20_000, "m");
-        var surface = violations.Optional<Surface>(draft.Surface, "surface");
+        var surface = violations.Optional(draft.Surface, "surface");
         var partner = violations.Line(draft.Partner, "partner");
         var externalId = violations.Line(draft.ExternalId, "external_id");
         violations.Check(partner.Length > 0 == externalId.Length > 0, partner.Length > 0 ? "external_id" : "partner",
