@@ -17,6 +17,9 @@ public enum ImportItemOutcome
 
 public sealed record ImportResult(IReadOnlyList<ImportItemResult> Items, FlagChanges Flags);
 
+/// <summary>One item of an import after its checks: the run, or what is wrong with it.</summary>
+public sealed record CheckedRun(RunLogged? Run, IReadOnlyList<FieldProblem> Violations);
+
 /// <summary>
 /// Partner back-fill: many runs of one runner in one transaction (one fetch, one save — TECH-NOTES.md: batching is
 /// what makes ingest fast). Each item is validated and deduplicated on its own; flags are evaluated once, after the
@@ -26,22 +29,28 @@ public static class ImportingRuns
 {
     public const int MaxItems = 5000;
 
-    public static async Task<ImportResult> HandleAsync(IDocumentSession session, Guid runnerId, IReadOnlyList<RunDraft> drafts,
-        TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Refuses a batch that is empty or too big; otherwise checks every item on its own, before anything touches the
+    /// database, so a bad one (a NUL in external_id, 1e300 km) is that item's rejection and never a failed batch (issue 12).
+    /// </summary>
+    public static IReadOnlyList<CheckedRun> Check(IReadOnlyList<RunDraft> drafts, Func<Guid> newRunId, DateTimeOffset now)
     {
         new FieldViolations()
             .Check(drafts.Count > 0, "runs", "must hold at least one run")
             .Check(drafts.Count <= MaxItems, "runs", $"holds {drafts.Count} runs; the limit is {MaxItems} per call: split the batch")
             .ThrowIfAny();
-
-        var now = time.GetUtcNow();
-        // Every item is checked before anything touches the database, so a bad one (a NUL in external_id, 1e300 km)
-        // is that item's rejection and never a failed batch (issue 12).
-        var checkedRuns = drafts.Select(draft =>
+        return drafts.Select(draft =>
         {
             var violations = new FieldViolations();
-            return (Run: LoggingRun.Decide(draft, Guid.CreateVersion7(now), now, violations), Violations: violations.ToList());
+            return new CheckedRun(LoggingRun.Decide(draft, newRunId(), now, violations), violations.ToList());
         }).ToList();
+    }
+
+    public static async Task<ImportResult> HandleAsync(IDocumentSession session, Guid runnerId, IReadOnlyList<RunDraft> drafts,
+        TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var checkedRuns = Check(drafts, () => Guid.CreateVersion7(now), now);
         var keys = checkedRuns.Select(d => d.Run).OfType<RunLogged>().Where(r => r.Partner is not null)
             .Select(r => PartnerActivity.KeyOf(r.Partner!, r.ExternalId!)).Distinct().ToArray();
         var known = keys.Length == 0

@@ -65,15 +65,21 @@ public static class LoggingRun
             partner.Length > 0 ? partner : null, externalId.Length > 0 ? externalId : null, now);
     }
 
+    /// <summary>The run one LogRun logs, or INVALID_ARGUMENT naming every field that is wrong.</summary>
+    public static RunLogged Decide(RunDraft draft, Guid runId, DateTimeOffset now)
+    {
+        var violations = new FieldViolations();
+        var run = Decide(draft, runId, now, violations);
+        violations.ThrowIfAny();
+        return run!;
+    }
+
     public static async Task<RunLogResult> HandleAsync(IDocumentSession session, Guid runnerId, RunDraft draft,
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var violations = new FieldViolations();
-        var run = Decide(draft, Guid.CreateVersion7(now), now, violations);
-        violations.ThrowIfAny();
-
-        var key = run!.Partner is { } partner ? PartnerActivity.KeyOf(partner, run.ExternalId!) : null;
+        var run = Decide(draft, Guid.CreateVersion7(now), now);
+        var key = run.Partner is { } partner ? PartnerActivity.KeyOf(partner, run.ExternalId!) : null;
         if (key is not null && await session.LoadAsync<PartnerActivity>(key, ct).ConfigureAwait(false) is { } seen)
         {
             return seen.RunnerId == runnerId
