@@ -1,11 +1,12 @@
 using Marten;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Competitions;
 
-/// <summary>A competition as it arrives. Priority is the proto's number.</summary>
-public sealed record CompetitionDraft(string Date, double DistanceKm, int Priority, string? Name);
+/// <summary>A competition as it arrives.</summary>
+public sealed record CompetitionDraft(string Date, double DistanceKm, Choice<CompetitionPriority> Priority, string? Name);
 
 public sealed record CompetitionResult(Guid CompetitionId, FlagChanges Flags);
 
@@ -20,7 +21,7 @@ public static class SchedulingCompetition
         var violations = new FieldViolations();
         var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime), MaxDaysAhead);
         var distance = violations.Finite(draft.DistanceKm, "distance_km", 0.1, 350, "km");
-        var priority = violations.Required<CompetitionPriority>(draft.Priority, "priority");
+        var priority = violations.Required(draft.Priority, "priority");
         var name = violations.Line(draft.Name, "name");
         violations.ThrowIfAny();
         return new CompetitionScheduled(competitionId, date!.Value, (decimal)distance!.Value, priority!.Value, name, now);
@@ -31,8 +32,8 @@ public static class SchedulingCompetition
     {
         var now = time.GetUtcNow();
         var scheduled = Decide(draft, Guid.CreateVersion7(now), now);
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var flags = stream.AppendWithFlags([scheduled], now);
-        return new CompetitionResult(scheduled.CompetitionId, FlagChanges.Of(flags));
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [scheduled], now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return new CompetitionResult(scheduled.CompetitionId, FlagChanges.Of(decided.Events));
     }
 }

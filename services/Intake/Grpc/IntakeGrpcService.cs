@@ -13,7 +13,6 @@ using RunRestore.Intake.Wellness;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
 using static RunRestore.Intake.Grpc.IntakeProtoMapping;
-using Proto = RunRestore.Intake.V1;
 
 namespace RunRestore.Intake.Grpc;
 
@@ -24,7 +23,7 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     public override async Task<RegisterRunnerResponse> RegisterRunner(RegisterRunnerRequest request, ServerCallContext context)
     {
         var command = new RegisterRunner(Guid.CreateVersion7(), request.DisplayName, request.BirthYear,
-            ToRunnerSex(request.Sex), time.GetUtcNow());
+            ToDomain(request.Sex), time.GetUtcNow());
         return await writes.WriteNewStreamAsync(s => RegisteringRunner.HandleAsync(s, command, context.CancellationToken),
             runner => new RegisterRunnerResponse { Runner = ToProto(runner) }, context.CancellationToken);
     }
@@ -100,7 +99,7 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        var draft = new CompetitionDraft(request.Date, request.DistanceKm, (int)request.Priority, request.Name);
+        var draft = new CompetitionDraft(request.Date, request.DistanceKm, Choose(request.Priority, ToDomain), request.Name);
         return await writes.WriteAsync(id, s => SchedulingCompetition.HandleAsync(s, id, draft, time, context.CancellationToken),
             result =>
             {
@@ -137,7 +136,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         ServerCallContext context)
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
-        return await writes.WriteAsync(id, s => ResolvingPain.HandleAsync(s, id, request.PainReportId, request.Date, time, context.CancellationToken),
+        return await writes.WriteAsync(id, s => ResolvingPain.HandleAsync(s, id, new ResolvePain(request.PainReportId, request.Date), time,
+                context.CancellationToken),
             _ => new ReportPainResolvedResponse { PainReportId = request.PainReportId }, context.CancellationToken);
     }
 
@@ -146,7 +146,7 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var picture = await ReadingTrainingLoad.HandleAsync(session, id, request.Weeks, time, context.CancellationToken);
-        var response = new GetTrainingLoadResponse { AsOf = Iso(picture.AsOf) };
+        var response = new GetTrainingLoadResponse { AsOf = FieldChecks.Iso(picture.AsOf) };
         response.Weeks.AddRange(picture.Weeks.Select(ToProto));
         response.ActiveFlags.AddRange(picture.ActiveFlags.Select(f => ToProto(f, picture.AsOf)));
         return response;
@@ -171,13 +171,13 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         var response = new ListActivitiesResponse();
         response.Runs.AddRange(list.Runs.Select(r => new LoggedRun
         {
-            RunId = r.RunId.ToString(), Date = Iso(r.Date), SessionType = (Proto.SessionType)(int)r.SessionType,
+            RunId = r.RunId.ToString(), Date = FieldChecks.Iso(r.Date), SessionType = ToProto(r.SessionType),
             DistanceKm = (double)r.DistanceKm, DurationSeconds = r.DurationSeconds, Rpe = r.Rpe,
         }));
         response.Competitions.AddRange(list.Competitions.Select(c => new ScheduledCompetition
         {
-            CompetitionId = c.CompetitionId.ToString(), Date = Iso(c.Date), DistanceKm = (double)c.DistanceKm,
-            Priority = (Proto.CompetitionPriority)(int)c.Priority, Name = c.Name,
+            CompetitionId = c.CompetitionId.ToString(), Date = FieldChecks.Iso(c.Date), DistanceKm = (double)c.DistanceKm,
+            Priority = ToProto(c.Priority), Name = c.Name,
         }));
         return response;
     }

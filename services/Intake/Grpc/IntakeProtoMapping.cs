@@ -5,36 +5,22 @@ using RunRestore.Intake.Profiles;
 using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.Intake.V1;
+using RunRestore.ServiceDefaults.Errors;
 using Proto = RunRestore.Intake.V1;
 
 namespace RunRestore.Intake.Grpc;
 
-/// <summary>Proto ↔ domain. Enums cross as numbers: the domain's values equal the proto's by design.</summary>
-internal static class IntakeProtoMapping
+/// <summary>Proto ↔ domain; enums cross through the explicit maps of IntakeProtoMapping.Enums.cs.</summary>
+internal static partial class IntakeProtoMapping
 {
     public static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
-
-    public static RunnerSex? ToRunnerSex(Sex sex) => sex switch
-    {
-        Sex.Female => RunnerSex.Female,
-        Sex.Male => RunnerSex.Male,
-        Sex.Other => RunnerSex.Other,
-        _ => null,
-    };
 
     public static RunnerSummary ToProto(Runner runner) => new()
     {
         RunnerId = runner.Id.ToString(),
         DisplayName = runner.DisplayName,
         BirthYear = runner.BirthYear,
-        Sex = runner.Sex switch
-        {
-            RunnerSex.Female => Sex.Female,
-            RunnerSex.Male => Sex.Male,
-            _ => Sex.Other,
-        },
+        Sex = ToProto(runner.Sex),
         RegisteredAt = runner.RegisteredAt.ToString("O", Invariant),
     };
 
@@ -45,7 +31,7 @@ internal static class IntakeProtoMapping
         {
             proto.Goal = new Proto.Goal
             {
-                TargetRaceDate = goal.TargetRaceDate is { } d ? Iso(d) : "",
+                TargetRaceDate = goal.TargetRaceDate is { } d ? FieldChecks.Iso(d) : "",
                 TargetDistanceKm = (double)(goal.TargetDistanceKm ?? 0),
                 Description = goal.Description,
             };
@@ -54,13 +40,13 @@ internal static class IntakeProtoMapping
         if (profile.Availability is { } availability)
         {
             proto.Availability = new Proto.WeeklyAvailability { MinutesPerWeek = availability.MinutesPerWeek };
-            proto.Availability.TrainingDays.AddRange(availability.TrainingDays.Select(d => (Weekday)(d == DayOfWeek.Sunday ? 7 : (int)d)));
+            proto.Availability.TrainingDays.AddRange(availability.TrainingDays.Select(ToProto));
         }
 
         proto.InjuryHistory.AddRange(profile.InjuryHistory.Select(i => new Proto.PastInjury
         {
-            BodySite = (Proto.BodySite)(int)i.BodySite,
-            Side = (Proto.Side)(int)i.Side,
+            BodySite = ToProto(i.BodySite),
+            Side = ToProto(i.Side),
             Year = i.Year,
             Description = i.Description,
         }));
@@ -69,16 +55,18 @@ internal static class IntakeProtoMapping
 
     public static ProfileDraft ToDraft(Proto.RunnerProfile profile) => new(
         profile.Goal is { } g ? new GoalDraft(g.TargetRaceDate, g.TargetDistanceKm, g.Description) : null,
-        profile.Availability is { } a ? new AvailabilityDraft(a.TrainingDays.Select(d => (int)d).ToList(), a.MinutesPerWeek) : null,
-        profile.InjuryHistory.Select(i => new PastInjuryDraft((int)i.BodySite, (int)i.Side, i.Year, i.Description)).ToList());
+        profile.Availability is { } a ? new AvailabilityDraft(a.TrainingDays.Select(d => Choose(d, ToDomain)).ToList(), a.MinutesPerWeek) : null,
+        profile.InjuryHistory.Select(i => new PastInjuryDraft(Choose(i.BodySite, ToDomain), Choose(i.Side, ToDomain), i.Year,
+            i.Description)).ToList());
 
     public static RunDraft ToDraft(RunInput run) => new(
-        run.Date, run.DistanceKm, run.DurationSeconds, (int)run.SessionType, run.HasRpe ? run.Rpe : null,
+        run.Date, run.DistanceKm, run.DurationSeconds, Choose(run.SessionType, ToDomain), run.HasRpe ? run.Rpe : null,
         run.HasAverageHeartRate ? run.AverageHeartRate : null, run.HasCadenceSpm ? run.CadenceSpm : null,
-        run.HasElevationGainM ? run.ElevationGainM : null, (int)run.Surface, run.Partner, run.ExternalId);
+        run.HasElevationGainM ? run.ElevationGainM : null, Choose(run.Surface, ToDomain), run.Partner, run.ExternalId);
 
     public static PainDraft ToDraft(ReportPainRequest r) => new(
-        r.Date, (int)r.BodySite, (int)r.Side, r.HasSeverity ? r.Severity : null, (int)r.Phase,
+        r.Date, Choose(r.BodySite, ToDomain), Choose(r.Side, ToDomain), r.HasSeverity ? r.Severity : null,
+        Choose(r.Phase, ToDomain),
         r.OnsetCase == ReportPainRequest.OnsetOneofCase.OnsetKm ? r.OnsetKm : null,
         r.OnsetCase == ReportPainRequest.OnsetOneofCase.OnsetMinutes ? r.OnsetMinutes : null,
         r.LinkedRunId, r.DurationDays, r.Notes);
@@ -95,7 +83,7 @@ internal static class IntakeProtoMapping
             Severity = flag.Severity,
             Evidence = flag.Evidence.ToString(),
             Explanation = flag.Explanation,
-            AsOf = Iso(asOf),
+            AsOf = FieldChecks.Iso(asOf),
         };
         foreach (var (name, value) in flag.Numbers)
         {
@@ -121,7 +109,7 @@ internal static class IntakeProtoMapping
         Kind = cleared.Kind,
         Severity = "info",
         Explanation = cleared.Explanation,
-        AsOf = Iso(cleared.AsOf),
+        AsOf = FieldChecks.Iso(cleared.AsOf),
     };
 
     public static ImportRunResult ToProto(ImportItemResult item)
@@ -129,12 +117,7 @@ internal static class IntakeProtoMapping
         var proto = new ImportRunResult
         {
             Index = item.Index,
-            Outcome = item.Outcome switch
-            {
-                ImportItemOutcome.Imported => ImportOutcome.Imported,
-                ImportItemOutcome.Duplicate => ImportOutcome.Duplicate,
-                _ => ImportOutcome.Rejected,
-            },
+            Outcome = ToProto(item.Outcome),
             RunId = item.RunId?.ToString() ?? "",
         };
         proto.Violations.AddRange(item.Violations.Select(v => new FieldViolation { Field = v.Field, Description = v.Message }));
@@ -145,7 +128,7 @@ internal static class IntakeProtoMapping
     {
         var proto = new WeekLoad
         {
-            WeekStart = Iso(week.WeekStart),
+            WeekStart = FieldChecks.Iso(week.WeekStart),
             DistanceKm = (double)week.DistanceKm,
             RunMinutes = (double)week.RunMinutes,
             Runs = week.Runs,
@@ -193,7 +176,7 @@ internal static class IntakeProtoMapping
         EventId = entry.EventId.ToString(),
         Type = entry.Type,
         RecordedAt = entry.RecordedAt.ToString("O", Invariant),
-        Date = entry.Date is { } d ? Iso(d) : "",
+        Date = entry.Date is { } d ? FieldChecks.Iso(d) : "",
         Summary = entry.Summary,
     };
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using JasperFx.Events;
 using RunRestore.Contracts;
 using RunRestore.Intake.Pain;
@@ -10,7 +9,7 @@ using Contract = RunRestore.Contracts.Intake;
 namespace RunRestore.Intake.Messaging;
 
 /// <summary>Which of intake's events the other services and clinics hear about, and in what shape.</summary>
-public sealed partial class IntakeIntegrationEvents : IIntegrationEventMap
+public sealed class IntakeIntegrationEvents : IIntegrationEventMap
 {
     public object? ToIntegrationEvent(IEvent domainEvent)
     {
@@ -35,17 +34,72 @@ public sealed partial class IntakeIntegrationEvents : IIntegrationEventMap
         };
     }
 
-    /// <summary>"AnteriorKnee" → "anterior_knee": the contracts' enum words.</summary>
-    private static string Word<T>(T value) where T : struct, Enum =>
-        UpperCase().Replace(value.ToString(), "_$1").TrimStart('_').ToLowerInvariant();
+    // Each word is spelled out, so renaming a domain enum member cannot change what goes on the wire; the words of
+    // the pain report are the Contracts' constants. IntakeWordTests checks that every member has one.
+    internal static string Word(SessionType type) => type switch
+    {
+        SessionType.Easy => "easy",
+        SessionType.Long => "long",
+        SessionType.Tempo => "tempo",
+        SessionType.Interval => "interval",
+        SessionType.Race => "race",
+        SessionType.Recovery => "recovery",
+        _ => throw Unmapped(type),
+    };
 
-    private static string SexOf(RunnerSex sex) => sex switch
+    internal static string Word(Surface surface) => surface switch
+    {
+        Surface.Road => "road",
+        Surface.Trail => "trail",
+        Surface.Track => "track",
+        Surface.Treadmill => "treadmill",
+        Surface.Grass => "grass",
+        Surface.Mixed => "mixed",
+        _ => throw Unmapped(surface),
+    };
+
+    internal static string Word(BodySite site) => site switch
+    {
+        BodySite.AnteriorKnee => Contract.BodySites.AnteriorKnee,
+        BodySite.LateralKnee => Contract.BodySites.LateralKnee,
+        BodySite.MedialShin => Contract.BodySites.MedialShin,
+        BodySite.Achilles => Contract.BodySites.Achilles,
+        BodySite.Calf => Contract.BodySites.Calf,
+        BodySite.HeelPlantar => Contract.BodySites.HeelPlantar,
+        BodySite.Hamstring => Contract.BodySites.Hamstring,
+        BodySite.Hip => Contract.BodySites.Hip,
+        BodySite.LateralHip => Contract.BodySites.LateralHip,
+        BodySite.LowerBack => Contract.BodySites.LowerBack,
+        BodySite.Foot => Contract.BodySites.Foot,
+        BodySite.Other => Contract.BodySites.Other,
+        _ => throw Unmapped(site),
+    };
+
+    internal static string Word(Side side) => side switch
+    {
+        Side.Left => Contract.BodySides.Left,
+        Side.Right => Contract.BodySides.Right,
+        Side.Both => Contract.BodySides.Both,
+        Side.NotApplicable => Contract.BodySides.NotApplicable,
+        _ => throw Unmapped(side),
+    };
+
+    internal static string Word(PainPhase phase) => phase switch
+    {
+        PainPhase.DuringRun => Contract.PainPhases.DuringRun,
+        PainPhase.AfterRun => Contract.PainPhases.AfterRun,
+        PainPhase.NextMorning => Contract.PainPhases.NextMorning,
+        PainPhase.AtRest => Contract.PainPhases.AtRest,
+        _ => throw Unmapped(phase),
+    };
+
+    internal static string SexOf(RunnerSex sex) => sex switch
     {
         RunnerSex.Female => RunnerSexes.Female,
         RunnerSex.Male => RunnerSexes.Male,
         _ => RunnerSexes.Other,
     };
 
-    [GeneratedRegex("([A-Z])")]
-    private static partial Regex UpperCase();
+    private static ArgumentOutOfRangeException Unmapped<T>(T value) where T : struct, Enum =>
+        new(nameof(value), value, $"{typeof(T).Name} has no contract word for this value.");
 }

@@ -1,16 +1,17 @@
 using Marten;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Pain;
 
-/// <summary>A pain report as it arrives; enums are the proto's numbers.</summary>
+/// <summary>A pain report as it arrives.</summary>
 public sealed record PainDraft(
     string Date,
-    int BodySite,
-    int Side,
+    Choice<BodySite> BodySite,
+    Choice<Side> Side,
     int? Severity,
-    int Phase,
+    Choice<PainPhase> Phase,
     double? OnsetKm,
     double? OnsetMinutes,
     string? LinkedRunId,
@@ -30,10 +31,10 @@ public static class ReportingPain
     {
         var violations = new FieldViolations();
         var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
-        var site = violations.Required<BodySite>(draft.BodySite, "body_site");
-        var side = violations.Required<Side>(draft.Side, "side");
+        var site = violations.Required(draft.BodySite, "body_site");
+        var side = violations.Required(draft.Side, "side");
         var severity = violations.ZeroToTen(draft.Severity, "severity");
-        var phase = violations.Required<PainPhase>(draft.Phase, "phase");
+        var phase = violations.Required(draft.Phase, "phase");
         var onsetKm = violations.Finite(draft.OnsetKm, "onset_km", 0, 350, "km");
         var onsetMinutes = violations.Finite(draft.OnsetMinutes, "onset_minutes", 0, 48 * 60, "minutes");
         if (!string.IsNullOrWhiteSpace(draft.LinkedRunId))
@@ -62,18 +63,21 @@ public static class ReportingPain
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var linked = await FindRunAsync(session, stream.Aggregate!, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
-        var reported = Decide(draft, linked, Guid.CreateVersion7(now), now);
-        stream.AppendOne(reported);
-        return reported.PainReportId;
+        var linked = await FindRunAsync(session, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
+        var painReportId = Guid.CreateVersion7(now);
+        // Pain is no load: it raises or clears no load flag.
+        await session.DecideAsync<TrainingLog>(runnerId, _ => [Decide(draft, linked, painReportId, now)],
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return painReportId;
     }
 
-    // Recent runs are in the write model; an older one is looked up in the runner's own stream.
-    private static async Task<LinkedRun?> FindRunAsync(IDocumentSession session, TrainingLog log, Guid runnerId,
-        string? linkedRunId, CancellationToken ct)
+    // Recent runs are in the write model's snapshot; an older one is looked up in the runner's own stream. An unknown
+    // runner finds none here and is NOT_FOUND when the decision fetches the stream.
+    private static async Task<LinkedRun?> FindRunAsync(IDocumentSession session, Guid runnerId, string? linkedRunId,
+        CancellationToken ct)
     {
-        if (!Guid.TryParse(linkedRunId, out var runId))
+        if (!Guid.TryParse(linkedRunId, out var runId)
+            || await session.LoadAsync<TrainingLog>(runnerId, ct).ConfigureAwait(false) is not { } log)
         {
             return null;
         }

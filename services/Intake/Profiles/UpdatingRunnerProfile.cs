@@ -3,17 +3,18 @@ using RunRestore.Intake.Pain;
 using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Profiles;
 
-/// <summary>A profile as it arrives; enums are the proto's numbers.</summary>
+/// <summary>A profile as it arrives.</summary>
 public sealed record ProfileDraft(GoalDraft? Goal, AvailabilityDraft? Availability, IReadOnlyList<PastInjuryDraft> InjuryHistory);
 
 public sealed record GoalDraft(string TargetRaceDate, double TargetDistanceKm, string? Description);
 
-public sealed record AvailabilityDraft(IReadOnlyList<int> TrainingDays, int MinutesPerWeek);
+public sealed record AvailabilityDraft(IReadOnlyList<Choice<DayOfWeek>> TrainingDays, int MinutesPerWeek);
 
-public sealed record PastInjuryDraft(int BodySite, int Side, int Year, string? Description);
+public sealed record PastInjuryDraft(Choice<BodySite> BodySite, Choice<Side> Side, int Year, string? Description);
 
 /// <summary>Replaces goals, availability and injury history; optionally only if nobody changed the runner meanwhile.</summary>
 public static class UpdatingRunnerProfile
@@ -38,8 +39,8 @@ public static class UpdatingRunnerProfile
         WeeklyAvailability? availability = null;
         if (draft.Availability is { } a)
         {
-            var days = a.TrainingDays.Select((d, i) => violations.Required<IsoWeekday>(d, $"profile.availability.training_days[{i}]"))
-                .OfType<IsoWeekday>().Distinct().Order().Select(d => (DayOfWeek)((int)d % 7)).ToList();
+            var days = a.TrainingDays.Select((d, i) => violations.Required(d, $"profile.availability.training_days[{i}]"))
+                .OfType<DayOfWeek>().Distinct().OrderBy(IsoWeek.DaysSinceMonday).ToList();
             violations.Check(a.MinutesPerWeek is >= 0 and <= 3000, "profile.availability.minutes_per_week", "must be 0-3000");
             availability = new WeeklyAvailability(days, a.MinutesPerWeek);
         }
@@ -47,8 +48,8 @@ public static class UpdatingRunnerProfile
         var injuries = draft.InjuryHistory.Select((injury, i) =>
         {
             var prefix = $"profile.injury_history[{i}]";
-            var site = violations.Required<BodySite>(injury.BodySite, $"{prefix}.body_site");
-            var side = violations.Required<Side>(injury.Side, $"{prefix}.side");
+            var site = violations.Required(injury.BodySite, $"{prefix}.body_site");
+            var side = violations.Required(injury.Side, $"{prefix}.side");
             violations.Check(injury.Year >= 1900 && injury.Year <= today.Year, $"{prefix}.year", $"must be 1900-{today.Year}");
             var description = violations.Text(injury.Description, $"{prefix}.description");
             return site is null || side is null ? null : new PastInjury(site.Value, side.Value, injury.Year, description);
@@ -62,28 +63,18 @@ public static class UpdatingRunnerProfile
         ProfileDraft draft, long? expectedVersion, TimeProvider time, CancellationToken ct)
     {
         var updated = Decide(draft, time.GetUtcNow());
-        var stream = await session.Events.FetchForWriting<Runner>(runnerId, ct).ConfigureAwait(false);
-        var runner = stream.Aggregate ?? throw NotFoundException.Runner(runnerId);
-        if (expectedVersion is { } expected && stream.CurrentVersion != expected)
+        // The writer holds the stream's lock, so the version read here is the one the decision appends to.
+        var version = (await session.Events.FetchStreamStateAsync(runnerId, ct).ConfigureAwait(false))?.Version
+            ?? throw NotFoundException.Runner(runnerId);
+        if (expectedVersion is { } expected && version != expected)
         {
             // The caller edited an older version: retrying here cannot help, the caller must read it again.
-            throw new StaleVersionException($"The runner is at version {stream.CurrentVersion}, not {expected}; read it again.");
+            throw new StaleVersionException($"The runner is at version {version}, not {expected}; read it again.");
         }
 
-        stream.AppendOne(updated);
-        return (runner.Apply(updated), stream.CurrentVersion ?? 0);
-    }
-
-    /// <summary>Proto weekday numbers: Monday = 1 ... Sunday = 7 (ISO 8601).</summary>
-    private enum IsoWeekday
-    {
-        Monday = 1,
-        Tuesday = 2,
-        Wednesday = 3,
-        Thursday = 4,
-        Friday = 5,
-        Saturday = 6,
-        Sunday = 7,
+        var decided = await session.DecideAsync<Runner>(runnerId, _ => [updated], () => NotFoundException.Runner(runnerId), ct)
+            .ConfigureAwait(false);
+        return (decided.State.Apply(updated), version + decided.Events.Count);
     }
 }
 

@@ -1,5 +1,6 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
@@ -16,6 +17,9 @@ public enum ImportItemOutcome
 
 public sealed record ImportResult(IReadOnlyList<ImportItemResult> Items, FlagChanges Flags);
 
+/// <summary>One item of an import after its checks: the run, or what is wrong with it.</summary>
+public sealed record CheckedRun(RunLogged? Run, IReadOnlyList<FieldProblem> Violations);
+
 /// <summary>
 /// Partner back-fill: many runs of one runner in one transaction (one fetch, one save — TECH-NOTES.md: batching is
 /// what makes ingest fast). Each item is validated and deduplicated on its own; flags are evaluated once, after the
@@ -25,24 +29,29 @@ public static class ImportingRuns
 {
     public const int MaxItems = 5000;
 
-    public static async Task<ImportResult> HandleAsync(IDocumentSession session, Guid runnerId, IReadOnlyList<RunDraft> drafts,
-        TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Refuses a batch that is empty or too big; otherwise checks every item on its own, before anything touches the
+    /// database, so a bad one (a NUL in external_id, 1e300 km) is that item's rejection and never a failed batch (issue 12).
+    /// </summary>
+    public static IReadOnlyList<CheckedRun> Check(IReadOnlyList<RunDraft> drafts, Func<Guid> newRunId, DateTimeOffset now)
     {
         new FieldViolations()
             .Check(drafts.Count > 0, "runs", "must hold at least one run")
             .Check(drafts.Count <= MaxItems, "runs", $"holds {drafts.Count} runs; the limit is {MaxItems} per call: split the batch")
             .ThrowIfAny();
-
-        var now = time.GetUtcNow();
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        // Every item is checked before anything touches the database, so a bad one (a NUL in external_id, 1e300 km)
-        // is that item's rejection and never a failed batch (issue 12).
-        var decided = drafts.Select(draft =>
+        return drafts.Select(draft =>
         {
             var violations = new FieldViolations();
-            return (Run: LoggingRun.Decide(draft, Guid.CreateVersion7(now), now, violations), Violations: violations.ToList());
+            return new CheckedRun(LoggingRun.Decide(draft, newRunId(), now, violations), violations.ToList());
         }).ToList();
-        var keys = decided.Select(d => d.Run).OfType<RunLogged>().Where(r => r.Partner is not null)
+    }
+
+    public static async Task<ImportResult> HandleAsync(IDocumentSession session, Guid runnerId, IReadOnlyList<RunDraft> drafts,
+        TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var checkedRuns = Check(drafts, () => Guid.CreateVersion7(now), now);
+        var keys = checkedRuns.Select(d => d.Run).OfType<RunLogged>().Where(r => r.Partner is not null)
             .Select(r => PartnerActivity.KeyOf(r.Partner!, r.ExternalId!)).Distinct().ToArray();
         var known = keys.Length == 0
             ? new Dictionary<string, PartnerActivity>()
@@ -50,12 +59,12 @@ public static class ImportingRuns
 
         var results = new List<ImportItemResult>(drafts.Count);
         var runs = new List<object>();
-        for (var i = 0; i < decided.Count; i++)
+        for (var i = 0; i < checkedRuns.Count; i++)
         {
-            var run = decided[i].Run;
+            var run = checkedRuns[i].Run;
             if (run is null)
             {
-                results.Add(new ImportItemResult(i, ImportItemOutcome.Rejected, null, decided[i].Violations));
+                results.Add(new ImportItemResult(i, ImportItemOutcome.Rejected, null, checkedRuns[i].Violations));
                 continue;
             }
 
@@ -80,12 +89,9 @@ public static class ImportingRuns
             results.Add(new ImportItemResult(i, ImportItemOutcome.Imported, run.RunId, []));
         }
 
-        if (runs.Count == 0)
-        {
-            return new ImportResult(results, FlagChanges.None);
-        }
-
-        var flags = stream.AppendWithFlags(runs, now);
-        return new ImportResult(results, FlagChanges.Of(flags));
+        // Also when nothing is left to import: a batch for an unknown runner is NOT_FOUND, not a list of rejections.
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, runs, now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return new ImportResult(results, FlagChanges.Of(decided.Events));
     }
 }

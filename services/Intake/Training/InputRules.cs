@@ -12,28 +12,23 @@ public static class InputRules
     public static DateOnly? Date(this FieldViolations violations, string value, string field, DateOnly today, int maxDaysAhead = 1) =>
         violations.Date(value, field, EarliestDate, today.AddDays(maxDaysAhead));
 
-    /// <summary>An enum value the proto defines and the domain knows (0 = unspecified is missing).</summary>
-    public static TEnum? Required<TEnum>(this FieldViolations violations, int value, string field) where TEnum : struct, Enum
+    /// <summary>An enum value the domain knows; not given (unspecified) or unknown is refused.</summary>
+    public static TEnum? Required<TEnum>(this FieldViolations violations, Choice<TEnum> choice, string field)
+        where TEnum : struct, Enum
     {
-        if (value != 0 && Enum.IsDefined(typeof(TEnum), value))
+        if (choice.Value is { } value)
         {
-            return (TEnum)Enum.ToObject(typeof(TEnum), value);
+            return value;
         }
 
-        violations.Add(field, value == 0 ? "must be given" : $"{value} is not a known value");
+        violations.Add(field, choice.Unknown is { } sent ? $"{sent} is not a known value" : "must be given");
         return null;
     }
 
-    /// <summary>An optional enum: 0 means not given; an unknown number is an error.</summary>
-    public static TEnum? Optional<TEnum>(this FieldViolations violations, int value, string field) where TEnum : struct, Enum
-    {
-        if (value == 0)
-        {
-            return null;
-        }
-
-        return violations.Required<TEnum>(value, field);
-    }
+    /// <summary>An optional enum: not given is null; an unknown value is an error.</summary>
+    public static TEnum? Optional<TEnum>(this FieldViolations violations, Choice<TEnum> choice, string field)
+        where TEnum : struct, Enum =>
+        choice.IsGiven ? violations.Required(choice, field) : null;
 
     /// <summary>Free text (notes, descriptions) of at most 200 characters (trimmed); newline and tab allowed.</summary>
     public static string Text(this FieldViolations violations, string? value, string field) =>

@@ -1,3 +1,5 @@
+using RunRestore.ServiceDefaults.Errors;
+
 namespace RunRestore.Intake.Training;
 
 /// <summary>
@@ -6,6 +8,13 @@ namespace RunRestore.Intake.Training;
 /// </summary>
 public static class LoadFlagEpisodes
 {
+    /// <summary>
+    /// What a training write decides: <paramref name="entries"/> followed by the flag events they cause. Every
+    /// training use case's decision goes through here, so no write can add load without its flag episodes.
+    /// </summary>
+    public static IReadOnlyList<object> WithFlags(TrainingLog before, IReadOnlyList<object> entries, DateTimeOffset now) =>
+        entries.Count == 0 ? [] : [.. entries, .. Follow(before, entries, now)];
+
     /// <summary>The flag events that follow <paramref name="newEvents"/> applied to <paramref name="before"/>.</summary>
     public static IReadOnlyList<object> Follow(TrainingLog before, IReadOnlyList<object> newEvents, DateTimeOffset now)
     {
@@ -31,11 +40,21 @@ public static class LoadFlagEpisodes
             {
                 var what = open.Kind.Replace('_', ' ');
                 events.Add(new LoadFlagCleared(open.RuleId, open.Kind, LoadRules.Version, asOf,
-                    $"The {what} flag ({open.RuleId}) no longer fires as of {asOf:yyyy-MM-dd}: the numbers are back within the rule.",
+                    $"The {what} flag ({open.RuleId}) no longer fires as of {FieldChecks.Iso(asOf)}: the numbers are back within the rule.",
                     now));
             }
         }
 
         return events;
     }
+}
+
+/// <summary>What a training write changed in the runner's flags.</summary>
+public sealed record FlagChanges(IReadOnlyList<LoadFlagRaised> Raised, IReadOnlyList<LoadFlagCleared> Cleared)
+{
+    public static readonly FlagChanges None = new([], []);
+
+    /// <summary>The flags among a decision's events.</summary>
+    public static FlagChanges Of(IReadOnlyList<object> decided) =>
+        new(decided.OfType<LoadFlagRaised>().ToList(), decided.OfType<LoadFlagCleared>().ToList());
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
 
@@ -42,13 +43,13 @@ public static partial class LoadRules
         }
 
         var afterLongRace = closest.Earlier.DistanceKm >= HalfMarathonKm && closest.Days <= 10;
-        var earlier = closest.Earlier.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var later = closest.Later.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var earlier = FieldChecks.Iso(closest.Earlier.Date);
+        var later = FieldChecks.Iso(closest.Later.Date);
         var explanation = afterLongRace
             ? string.Create(CultureInfo.InvariantCulture,
                 $"Your race on {later} comes {closest.Days} days after a half marathon or longer on {earlier}: after a race that long, leave at least 10 days before racing again.")
             : string.Create(CultureInfo.InvariantCulture,
-                $"You have races on {earlier} and {later}, {closest.Days} days apart ({races.Count} races between {asOf.AddDays(-20):yyyy-MM-dd} and {asOf.AddDays(21):yyyy-MM-dd}): two races within 21 days leave too little time to recover.");
+                $"You have races on {earlier} and {later}, {closest.Days} days apart ({races.Count} races between {FieldChecks.Iso(asOf.AddDays(-20))} and {FieldChecks.Iso(asOf.AddDays(21))}): two races within 21 days leave too little time to recover.");
         var numbers = new Dictionary<string, decimal>
         {
             ["races_in_window"] = races.Count,

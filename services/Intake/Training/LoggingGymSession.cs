@@ -1,5 +1,6 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
@@ -27,8 +28,8 @@ public static class LoggingGymSession
     {
         var now = time.GetUtcNow();
         var logged = Decide(draft, Guid.CreateVersion7(now), now);
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var flags = stream.AppendWithFlags([logged], now);
-        return new GymSessionResult(logged.SessionId, FlagChanges.Of(flags));
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [logged], now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return new GymSessionResult(logged.SessionId, FlagChanges.Of(decided.Events));
     }
 }

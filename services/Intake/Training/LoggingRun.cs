@@ -1,19 +1,20 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
-/// <summary>A run as it arrives (from gRPC or an import), before validation. Enums are the proto's numbers.</summary>
+/// <summary>A run as it arrives (from gRPC or an import), before validation.</summary>
 public sealed record RunDraft(
     string Date,
     double DistanceKm,
     int DurationSeconds,
-    int SessionType,
+    Choice<SessionType> SessionType,
     int? Rpe,
     int? AverageHeartRate,
     int? CadenceSpm,
     double? ElevationGainM,
-    int Surface,
+    Choice<Surface> Surface,
     string? Partner,
     string? ExternalId);
 
@@ -43,12 +44,12 @@ public static class LoggingRun
                 "pace is faster than 2:20 min/km; check distance and duration");
         }
 
-        var type = violations.Required<SessionType>(draft.SessionType, "session_type");
+        var type = violations.Required(draft.SessionType, "session_type");
         var rpe = violations.ZeroToTen(draft.Rpe, "rpe");
         violations.Check(draft.AverageHeartRate is null or (>= 30 and <= 250), "average_heart_rate", "must be 30-250 bpm");
         violations.Check(draft.CadenceSpm is null or (>= 60 and <= 260), "cadence_spm", "must be 60-260 steps/min");
         var elevation = violations.Finite(draft.ElevationGainM, "elevation_gain_m", 0, 20_000, "m");
-        var surface = violations.Optional<Surface>(draft.Surface, "surface");
+        var surface = violations.Optional(draft.Surface, "surface");
         var partner = violations.Line(draft.Partner, "partner");
         var externalId = violations.Line(draft.ExternalId, "external_id");
         violations.Check(partner.Length > 0 == externalId.Length > 0, partner.Length > 0 ? "external_id" : "partner",
@@ -64,15 +65,21 @@ public static class LoggingRun
             partner.Length > 0 ? partner : null, externalId.Length > 0 ? externalId : null, now);
     }
 
+    /// <summary>The run one LogRun logs, or INVALID_ARGUMENT naming every field that is wrong.</summary>
+    public static RunLogged Decide(RunDraft draft, Guid runId, DateTimeOffset now)
+    {
+        var violations = new FieldViolations();
+        var run = Decide(draft, runId, now, violations);
+        violations.ThrowIfAny();
+        return run!;
+    }
+
     public static async Task<RunLogResult> HandleAsync(IDocumentSession session, Guid runnerId, RunDraft draft,
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var violations = new FieldViolations();
-        var run = Decide(draft, Guid.CreateVersion7(now), now, violations);
-        violations.ThrowIfAny();
-
-        var key = run!.Partner is { } partner ? PartnerActivity.KeyOf(partner, run.ExternalId!) : null;
+        var run = Decide(draft, Guid.CreateVersion7(now), now);
+        var key = run.Partner is { } partner ? PartnerActivity.KeyOf(partner, run.ExternalId!) : null;
         if (key is not null && await session.LoadAsync<PartnerActivity>(key, ct).ConfigureAwait(false) is { } seen)
         {
             return seen.RunnerId == runnerId
@@ -81,12 +88,13 @@ public static class LoggingRun
                     $"Activity {FieldChecks.Quote(run.ExternalId)} of {FieldChecks.Quote(run.Partner)} belongs to another runner.");
         }
 
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var flags = stream.AppendWithFlags([run], now);
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [run], now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
         if (key is not null)
         {
             session.Insert(new PartnerActivity(key, runnerId, run.RunId));
         }
-        return new RunLogResult(run.RunId, Duplicate: false, FlagChanges.Of(flags));
+
+        return new RunLogResult(run.RunId, Duplicate: false, FlagChanges.Of(decided.Events));
     }
 }

@@ -27,7 +27,7 @@ public static class ReadingTrainingLoad
             ?? throw NotFoundException.Runner(runnerId);
         var events = await session.Events.FetchStreamAsync(runnerId, token: ct).ConfigureAwait(false);
         var asOf = log.LatestDate ?? time.Today();
-        var monday = asOf.AddDays(-(((int)asOf.DayOfWeek + 6) % 7));
+        var monday = IsoWeek.MondayOf(asOf);
         var history = HistoryOf(events);
         // Same rules, same date and the same window as the write that raised the open episodes, so these are exactly
         // the open flags, with today's numbers.

@@ -1,6 +1,7 @@
 using Marten;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Wellness;
 
@@ -29,8 +30,8 @@ public static class ReportingWellness
     {
         var now = time.GetUtcNow();
         var reported = Decide(draft, Guid.CreateVersion7(now), now);
-        var stream = await session.FetchAsync(runnerId, ct).ConfigureAwait(false);
-        var flags = stream.AppendWithFlags([reported], now);
-        return new WellnessResult(reported.WellnessReportId, FlagChanges.Of(flags));
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [reported], now),
+            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return new WellnessResult(reported.WellnessReportId, FlagChanges.Of(decided.Events));
     }
 }

@@ -10,7 +10,8 @@ public sealed class HostileRunInputTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     private static RunDraft Run(double distanceKm = 10, double? elevation = null, string? partner = null, string? externalId = null) =>
-        new("2026-11-20", distanceKm, 3600, 1, 4, null, null, elevation, 0, partner, externalId);
+        new("2026-11-20", distanceKm, 3600, Choice.Of(SessionType.Easy), 4, null, null, elevation, Choice.NotGiven<Surface>(), partner,
+            externalId);
 
     private static IReadOnlyList<string> FieldsRefused(RunDraft draft)
     {
