@@ -8,7 +8,7 @@ using RunRestore.Programming.Grpc;
 using RunRestore.Testing;
 using Xunit;
 
-namespace RunRestore.IntegrationTests.Infrastructure;
+namespace RunRestore.EndToEndTests.Infrastructure;
 
 /// <summary>
 /// The three services in memory on one real PostgreSQL database (a schema each, named after the test class) and one

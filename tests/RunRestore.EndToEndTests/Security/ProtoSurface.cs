@@ -9,12 +9,12 @@ using RunRestore.Assessment.Grpc;
 using RunRestore.Auth;
 using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Programming.Grpc;
 using RunRestore.Programming.V1;
 using AssessmentApi = RunRestore.Assessment.V1;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 /// <summary>
 /// One RunRestore gRPC service as its generated proto descriptor describes it, with the class that implements it. The
