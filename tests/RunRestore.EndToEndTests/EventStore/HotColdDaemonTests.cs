@@ -34,7 +34,7 @@ public sealed class HotColdDaemonTests(HotColdServices services) : IClassFixture
 
         // A second replica on the same schema: it stays cold while the first one leads.
         await using var replica = new ServiceHost<IntakeGrpcService>(
-            services.Storage("intake", services.RabbitUri), DaemonMode.HotCold);
+            services.Storage.Of("intake"), DaemonMode.HotCold);
         _ = replica.Server;
         await services.Intake.DisposeAsync();
 

@@ -39,7 +39,7 @@ public sealed record ServiceUnderTest(string Name, ServiceDescriptor Descriptor,
     };
 
     /// <summary>The PostgreSQL schema holding this service's Marten events in <paramref name="services"/>.</summary>
-    public string Schema(ThreeServices services) => services.Storage(Name, services.RabbitUri).Schema;
+    public string Schema(ThreeServices services) => services.Storage.Of(Name).Schema;
 
     public override string ToString() => Name;
 }

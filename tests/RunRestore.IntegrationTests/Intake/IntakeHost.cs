@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using RunRestore.Auth;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Grpc;
@@ -24,16 +23,9 @@ public class IntakeHost(string name) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        var rabbit = RabbitUri = await infrastructure.CreateVirtualHostAsync($"test-{name}");
-        await using (var connection = new NpgsqlConnection(infrastructure.PostgresConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {name}_intake CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        Host = new(new ServiceStorage(infrastructure.PostgresConnectionString, $"{name}_intake", rabbit),
+        var storage = await TestClassStorage.CreateAsync(name, "intake");
+        RabbitUri = storage.RabbitUri;
+        Host = new(storage.Of("intake"),
             configureServices: services => services.AddSingleton<TimeProvider>(Clock));
         _ = Host.Server;
     }
