@@ -1,5 +1,3 @@
-using JasperFx.Events;
-using JasperFx.MultiTenancy;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RunRestore.Intake;
 using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Benchmarks;
 
@@ -47,22 +46,13 @@ internal sealed class IntakeStore : IAsyncDisposable
     }
 
     /// <summary>
-    /// A store on the same schema and event table layout but without any projection, for seeding events fast
-    /// (appends only; the inline snapshots are what the rebuild then builds).
+    /// A store on the same schema and event table layout (the services' own <see cref="EventStoreExtensions.UseServiceEventLayout"/>)
+    /// but without any projection, for seeding events fast (appends only; the inline snapshots are what the rebuild then builds).
     /// </summary>
     public static DocumentStore AppendOnly(BenchContext ctx, string schema) => DocumentStore.For(opts =>
     {
-        opts.Connection(ctx.Options.Postgres);
-        opts.DatabaseSchemaName = schema;
-        opts.Events.DatabaseSchemaName = schema;
+        opts.UseServiceEventLayout(ctx.Options.Postgres, schema);
         opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
-        opts.Events.TenancyStyle = TenancyStyle.Conjoined;
-        opts.Policies.AllDocumentsAreMultiTenanted();
-        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-        opts.Events.AppendMode = EventAppendMode.Quick;
-        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-        opts.Events.MetadataConfig.CausationIdEnabled = true;
-        opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.AddEventType<RunnerRegistered>();
         opts.Events.AddEventType<RunLogged>();
     });

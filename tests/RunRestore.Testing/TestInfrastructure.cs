@@ -10,7 +10,7 @@ namespace RunRestore.Testing;
 /// 1. RUNRESTORE_TEST_POSTGRES and RUNRESTORE_TEST_RABBITMQ (+ RUNRESTORE_TEST_RABBITMQ_MANAGEMENT) when set;
 /// 2. else Testcontainers when a Docker engine answers;
 /// 3. else throwaway servers started from the machine's PostgreSQL and RabbitMQ binaries (deploy/local scripts).
-/// Each test class then gets its own schema names and its own RabbitMQ virtual host.
+/// Each test class then gets its own schema names and its own RabbitMQ virtual host (<see cref="TestClassStorage"/>).
 /// </summary>
 public sealed class TestInfrastructure
 {
@@ -97,6 +97,18 @@ public sealed class TestInfrastructure
             new { configure = ".*", write = ".*", read = ".*" })).EnsureSuccessStatusCode();
         await GrantServiceUsersAsync(name);
         return new UriBuilder(RabbitAmqp) { Path = "/" + vhost }.Uri;
+    }
+
+    /// <summary>Drops <paramref name="schemas"/> and everything in them, if they exist.</summary>
+    public async Task DropSchemasAsync(params string[] schemas)
+    {
+        await using var connection = new NpgsqlConnection(PostgresConnectionString);
+        await connection.OpenAsync();
+        foreach (var schema in schemas)
+        {
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>An HTTP client for the management API, signed in as the administrator.</summary>

@@ -37,20 +37,8 @@ public static class EventStoreExtensions
         return builder.Services.AddMarten(sp =>
             {
                 var opts = new StoreOptions();
-                opts.Connection(ConnectionString(sp.GetRequiredService<IConfiguration>()));
-                opts.DatabaseSchemaName = schema;
-                opts.Events.DatabaseSchemaName = schema;
+                opts.UseServiceEventLayout(ConnectionString(sp.GetRequiredService<IConfiguration>()), schema);
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-
-                // Tenancy (ARCHITECTURE.md): a clinic is a tenant; another clinic's session sees nothing.
-                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
-                opts.Policies.AllDocumentsAreMultiTenanted();
-
-                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-                opts.Events.AppendMode = EventAppendMode.Quick;
-                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-                opts.Events.MetadataConfig.CausationIdEnabled = true;
-                opts.Events.MetadataConfig.HeadersEnabled = true;
 
                 // Services (and test classes) share one database: each schema elects its own daemon leader.
                 opts.Projections.DaemonLockId = LockIdOf(schema);
@@ -71,6 +59,29 @@ public static class EventStoreExtensions
             .BuildSessionsWith<ClinicSessionFactory>(ServiceLifetime.Scoped)
             .ApplyAllDatabaseChangesOnStartup()
             .AddAsyncDaemon(settings.DaemonMode);
+    }
+
+    /// <summary>
+    /// How every service lays out its data in <paramref name="schema"/>: clinics as conjoined tenants, Guid streams, Quick
+    /// append, correlation, causation and headers on every event. Whatever else writes a service's event table (the
+    /// benchmark's seeding) uses it too, so its events are stored exactly as the service stores them.
+    /// </summary>
+    public static StoreOptions UseServiceEventLayout(this StoreOptions opts, string connectionString, string schema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.Events.DatabaseSchemaName = schema;
+
+        // Tenancy (ARCHITECTURE.md): a clinic is a tenant; another clinic's session sees nothing.
+        opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+        opts.Policies.AllDocumentsAreMultiTenanted();
+
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.AppendMode = EventAppendMode.Quick;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        return opts;
     }
 
     private static string ConnectionString(IConfiguration configuration) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
 using RunRestore.Assessment.V1;
-using RunRestore.IntegrationTests.Intake;
 using RunRestore.Testing;
 using Xunit;
 using IntakeApi = RunRestore.Intake.V1;

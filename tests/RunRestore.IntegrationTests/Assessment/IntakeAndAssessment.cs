@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using RunRestore.Assessment.Grpc;
 using RunRestore.Auth;
 using RunRestore.Common.V1;
@@ -24,21 +23,10 @@ public abstract class IntakeAndAssessment(string name, bool intakeUnreachable = 
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        RabbitUri = await infrastructure.CreateVirtualHostAsync($"test-{name}");
-        await using (var connection = new NpgsqlConnection(infrastructure.PostgresConnectionString))
-        {
-            await connection.OpenAsync();
-            foreach (var service in new[] { "intake", "assessment" })
-            {
-                await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {name}_{service} CASCADE", connection);
-                await drop.ExecuteNonQueryAsync();
-            }
-        }
-
-        ServiceStorage Storage(string service) => new(infrastructure.PostgresConnectionString, $"{name}_{service}", RabbitUri);
-        Intake = new(Storage("intake"));
-        Assessment = new(Storage("assessment"),
+        var storage = await TestClassStorage.CreateAsync(name, "intake", "assessment");
+        RabbitUri = storage.RabbitUri;
+        Intake = new(storage.Of("intake"));
+        Assessment = new(storage.Of("assessment"),
             settings: new Dictionary<string, string?>
             {
                 ["Services:Intake"] = intakeUnreachable ? "http://127.0.0.1:9" : "http://localhost",

@@ -19,9 +19,9 @@ public sealed class ClinicAddCommandTests
     [Fact]
     public async Task Clinic_add_prints_working_connection_details_and_running_it_again_rotates_the_password()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        var vhost = await infrastructure.CreateVirtualHostAsync("test-clinicadd");
-        var amqp = new UriBuilder(vhost) { UserName = "", Password = "" }.Uri;
+        var storage = await TestClassStorage.CreateAsync("clinicadd");
+        var infrastructure = storage.Infrastructure;
+        var amqp = new UriBuilder(storage.RabbitUri) { UserName = "", Password = "" }.Uri;
 
         var first = await ClinicAddAsync(infrastructure, amqp);
         var second = await ClinicAddAsync(infrastructure, amqp);

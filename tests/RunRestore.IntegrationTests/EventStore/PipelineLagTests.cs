@@ -22,12 +22,7 @@ public sealed class PipelineLagTests
     public async Task An_event_committed_late_by_a_slow_transaction_counts_as_waiting_from_its_commit()
     {
         var infrastructure = await TestInfrastructure.GetAsync();
-        await using (var connection = new NpgsqlConnection(infrastructure.PostgresConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
+        await infrastructure.DropSchemasAsync(Schema);
 
         await using var store = DocumentStore.For(o =>
         {

@@ -25,32 +25,23 @@ namespace RunRestore.IntegrationTests.EventStore;
 /// </summary>
 public sealed class TwoIntakeReplicas : IAsyncLifetime
 {
-    public const string Schema = "reliability_intake";
     public const string RunLoggedExchange = "RunRestore.Contracts.Intake:RunLogged";
 
     public ServiceHost<IntakeGrpcService> First { get; private set; } = null!;
     public ServiceHost<IntakeGrpcService> Second { get; private set; } = null!;
     public RawRabbitSubscriber Published { get; private set; } = null!;
-    public string Postgres { get; private set; } = null!;
-    public Uri RabbitUri { get; private set; } = null!;
+
+    /// <summary>The one schema (and virtual host) both replicas share.</summary>
+    public ServiceStorage Storage { get; private set; } = null!;
+    public string Postgres => Storage.PostgresConnectionString;
 
     /// <summary>Run ids seen in RunLogged messages so far (shared: one test may drain another's late messages).</summary>
     public ConcurrentDictionary<string, byte> ForwardedRuns { get; } = new();
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        Postgres = infrastructure.PostgresConnectionString;
-        var rabbit = RabbitUri = await infrastructure.CreateVirtualHostAsync("test-reliability");
-        await using (var connection = new NpgsqlConnection(Postgres))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {Schema} CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        Published = await RawRabbitSubscriber.StartAsync(rabbit, [RunLoggedExchange]);
-        var storage = new ServiceStorage(Postgres, Schema, rabbit);
+        var storage = Storage = (await TestClassStorage.CreateAsync("reliability", "intake")).Of("intake");
+        Published = await RawRabbitSubscriber.StartAsync(storage.RabbitUri, [RunLoggedExchange]);
         First = new(storage, DaemonMode.HotCold);
         _ = First.Server;
         Second = new(storage, DaemonMode.HotCold);
@@ -101,7 +92,7 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
             await connection.OpenAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             await using var burn = new NpgsqlCommand(
-                $"select nextval('{TwoIntakeReplicas.Schema}.mt_events_sequence') from generate_series(1, 5)", connection, transaction);
+                $"select nextval('{intake.Storage.Schema}.mt_events_sequence') from generate_series(1, 5)", connection, transaction);
             await burn.ExecuteNonQueryAsync();
             await transaction.RollbackAsync();
         }
@@ -273,9 +264,7 @@ public sealed class PipelineReliabilityTests(TwoIntakeReplicas intake, ITestOutp
         const string clinic = "clinic-stall";
         var stuck = await RegisterAsync(clinic);
         var other = await RegisterAsync(clinic);
-        await using var watcher = new ServiceHost<IntakeGrpcService>(
-            new ServiceStorage(intake.Postgres, TwoIntakeReplicas.Schema, intake.RabbitUri),
-            DaemonMode.HotCold, settings: new Dictionary<string, string?>
+        await using var watcher = new ServiceHost<IntakeGrpcService>(intake.Storage, DaemonMode.HotCold, settings: new Dictionary<string, string?>
             {
                 ["EventPipeline:LagPollInterval"] = "00:00:01",
                 ["EventPipeline:DegradedAfter"] = "00:00:03",

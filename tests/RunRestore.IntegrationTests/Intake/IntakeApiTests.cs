@@ -1,8 +1,9 @@
 using Grpc.Core;
 using RunRestore.Auth;
 using RunRestore.Intake.V1;
+using RunRestore.Testing;
 using Xunit;
-using static RunRestore.IntegrationTests.Intake.IntakeHost;
+using static RunRestore.Testing.TestCalendar;
 
 namespace RunRestore.IntegrationTests.Intake;
 

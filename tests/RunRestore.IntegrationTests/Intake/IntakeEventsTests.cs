@@ -1,7 +1,7 @@
 using RunRestore.Intake.V1;
 using RunRestore.Testing;
 using Xunit;
-using static RunRestore.IntegrationTests.Intake.IntakeHost;
+using static RunRestore.Testing.TestCalendar;
 
 namespace RunRestore.IntegrationTests.Intake;
 

@@ -1,7 +1,5 @@
-using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using RunRestore.Auth;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Grpc;
@@ -12,15 +10,12 @@ using Xunit;
 namespace RunRestore.IntegrationTests.Intake;
 
 /// <summary>
-/// Intake alone over gRPC on real PostgreSQL and RabbitMQ, with a fake clock at <see cref="Today"/> so dates in
+/// Intake alone over gRPC on real PostgreSQL and RabbitMQ, with a fake clock at <see cref="TestCalendar.Today"/> so dates in
 /// tests mean the same on every run.
 /// </summary>
 public class IntakeHost(string name) : IAsyncLifetime
 {
-    /// <summary>A Sunday, so the six weeks before it are whole calendar weeks.</summary>
-    public static readonly DateOnly Today = new(2026, 6, 14);
-
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Today.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(TestCalendar.Today.ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
     public ServiceHost<IntakeGrpcService> Host { get; private set; } = null!;
 
     /// <summary>This fixture's RabbitMQ virtual host.</summary>
@@ -28,16 +23,9 @@ public class IntakeHost(string name) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var infrastructure = await TestInfrastructure.GetAsync();
-        var rabbit = RabbitUri = await infrastructure.CreateVirtualHostAsync($"test-{name}");
-        await using (var connection = new NpgsqlConnection(infrastructure.PostgresConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {name}_intake CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
-        }
-
-        Host = new(new ServiceStorage(infrastructure.PostgresConnectionString, $"{name}_intake", rabbit),
+        var storage = await TestClassStorage.CreateAsync(name, "intake");
+        RabbitUri = storage.RabbitUri;
+        Host = new(storage.Of("intake"),
             configureServices: services => services.AddSingleton<TimeProvider>(Clock));
         _ = Host.Server;
     }
@@ -51,34 +39,5 @@ public class IntakeHost(string name) : IAsyncLifetime
         return response.Runner.RunnerId;
     }
 
-    public static string Date(int daysFromToday) => Today.AddDays(daysFromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    public static RunInput Run(int daysFromToday, double km, int paceSecondsPerKm = 360, SessionType type = SessionType.Easy,
-        int rpe = 4, string partner = "", string externalId = "") => new()
-    {
-        Date = Date(daysFromToday),
-        DistanceKm = km,
-        DurationSeconds = (int)Math.Round(km * paceSecondsPerKm),
-        SessionType = type,
-        Rpe = rpe,
-        Partner = partner,
-        ExternalId = externalId,
-    };
-
     public Task DisposeAsync() => Host?.DisposeAsync().AsTask() ?? Task.CompletedTask;
-}
-
-/// <summary>Assertions on gRPC errors with google.rpc.BadRequest details.</summary>
-public static class GrpcAssert
-{
-    public static async Task<IReadOnlyList<string>> InvalidArgumentAsync(Func<Task> call)
-    {
-        var ex = await Assert.ThrowsAsync<RpcException>(call);
-        Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        var badRequest = ex.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>();
-        Assert.NotNull(badRequest);
-        return badRequest.FieldViolations.Select(v => v.Field).ToList();
-    }
-
-    public static async Task<StatusCode> StatusAsync(Func<Task> call) => (await Assert.ThrowsAsync<RpcException>(call)).StatusCode;
 }

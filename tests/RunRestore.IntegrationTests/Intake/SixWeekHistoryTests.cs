@@ -1,6 +1,6 @@
 using RunRestore.Intake.V1;
 using Xunit;
-using static RunRestore.IntegrationTests.Intake.IntakeHost;
+using static RunRestore.Testing.TestCalendar;
 
 namespace RunRestore.IntegrationTests.Intake;
 
@@ -9,7 +9,7 @@ public sealed class SixWeekHistoryHost() : IntakeHost("sixweeks");
 /// <summary>
 /// A scripted history through the public API: four steady weeks, a 45 % distance jump, a race-heavy fortnight with
 /// short sleep, then a recovery week. Flags are raised once per episode and cleared when the rule stops firing.
-/// Runs fall on Monday, Wednesday, Friday and Sunday; <see cref="IntakeHost.Today"/> is the last Sunday.
+/// Runs fall on Monday, Wednesday, Friday and Sunday; <see cref="RunRestore.Testing.TestCalendar.Today"/> is the last Sunday.
 /// </summary>
 public sealed class SixWeekHistoryTests(SixWeekHistoryHost intake) : IClassFixture<SixWeekHistoryHost>
 {

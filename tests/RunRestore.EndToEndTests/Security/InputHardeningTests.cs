@@ -3,14 +3,14 @@ using Google.Rpc;
 using Grpc.Core;
 using RunRestore.Auth;
 using RunRestore.Intake.V1;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Programming.V1;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;
 using GrpcStatusCode = Grpc.Core.StatusCode;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 public sealed class InputHardeningServices() : ThreeServices("hardening");
 

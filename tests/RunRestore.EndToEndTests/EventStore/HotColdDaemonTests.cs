@@ -3,13 +3,13 @@ using JasperFx.Events.Daemon;
 using RunRestore.Auth;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Grpc;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;
 using IntakeApi = RunRestore.Intake.V1;
 
-namespace RunRestore.IntegrationTests.EventStore;
+namespace RunRestore.EndToEndTests.EventStore;
 
 /// <summary>Intake as production runs it: the async daemon in HotCold mode, so any replica can lead.</summary>
 public sealed class HotColdServices() : ThreeServices("hotcold")
@@ -34,7 +34,7 @@ public sealed class HotColdDaemonTests(HotColdServices services) : IClassFixture
 
         // A second replica on the same schema: it stays cold while the first one leads.
         await using var replica = new ServiceHost<IntakeGrpcService>(
-            services.Storage("intake", services.RabbitUri), DaemonMode.HotCold);
+            services.Storage.Of("intake"), DaemonMode.HotCold);
         _ = replica.Server;
         await services.Intake.DisposeAsync();
 

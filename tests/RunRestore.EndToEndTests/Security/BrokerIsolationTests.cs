@@ -2,13 +2,13 @@ using System.Globalization;
 using RabbitMQ.Client;
 using RunRestore.Contracts;
 using RunRestore.Contracts.Assessment;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;
 using IntakeApi = RunRestore.Intake.V1;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 public sealed class BrokerIsolationServices() : ThreeServices("brokerisolation");
 

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 
-namespace RunRestore.IntegrationTests.Infrastructure;
+namespace RunRestore.EndToEndTests.Infrastructure;
 
 /// <summary>A thread-safe sink for the in-memory OpenTelemetry exporter of several hosts in one process.</summary>
 public sealed class ActivityCollection : ICollection<Activity>

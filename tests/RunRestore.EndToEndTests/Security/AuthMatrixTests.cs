@@ -3,12 +3,12 @@ using System.Text.Json;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using RunRestore.Auth;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 public sealed class AuthMatrixServices() : ThreeServices("authmatrix")
 {

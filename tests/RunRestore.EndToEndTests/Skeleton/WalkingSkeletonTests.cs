@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RunRestore.Auth;
 using RunRestore.Common.V1;
 using RunRestore.Intake.Runners;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Telemetry;
 using RunRestore.Testing;
@@ -17,7 +17,7 @@ using AssessmentApi = RunRestore.Assessment.V1;
 using IntakeApi = RunRestore.Intake.V1;
 using ProgrammingApi = RunRestore.Programming.V1;
 
-namespace RunRestore.IntegrationTests.Skeleton;
+namespace RunRestore.EndToEndTests.Skeleton;
 
 public sealed class WalkingSkeletonServices() : ThreeServices("skeleton");
 

@@ -9,12 +9,12 @@ using RunRestore.Assessment.Grpc;
 using RunRestore.Auth;
 using RunRestore.Intake.Grpc;
 using RunRestore.Intake.V1;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Programming.Grpc;
 using RunRestore.Programming.V1;
 using AssessmentApi = RunRestore.Assessment.V1;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 /// <summary>
 /// One RunRestore gRPC service as its generated proto descriptor describes it, with the class that implements it. The
@@ -39,7 +39,7 @@ public sealed record ServiceUnderTest(string Name, ServiceDescriptor Descriptor,
     };
 
     /// <summary>The PostgreSQL schema holding this service's Marten events in <paramref name="services"/>.</summary>
-    public string Schema(ThreeServices services) => services.Storage(Name, services.RabbitUri).Schema;
+    public string Schema(ThreeServices services) => services.Storage.Of(Name).Schema;
 
     public override string ToString() => Name;
 }

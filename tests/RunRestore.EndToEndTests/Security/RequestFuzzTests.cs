@@ -3,14 +3,14 @@ using CsCheck;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Programming.V1;
 using RunRestore.Testing;
 using Xunit;
 using Xunit.Abstractions;
 using AssessmentApi = RunRestore.Assessment.V1;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 /// <summary>
 /// The three services for the fuzzers, with one clinic world per service (so a consumer storing one clinic's events

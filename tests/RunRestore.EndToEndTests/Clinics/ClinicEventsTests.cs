@@ -3,16 +3,15 @@ using System.Globalization;
 using System.Text.Json;
 using Grpc.Core;
 using RunRestore.Contracts;
-using RunRestore.IntegrationTests.Infrastructure;
-using RunRestore.IntegrationTests.Intake;
-using RunRestore.IntegrationTests.Security;
+using RunRestore.EndToEndTests.Infrastructure;
+using RunRestore.EndToEndTests.Security;
 using RunRestore.Testing;
 using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;
 using IntakeApi = RunRestore.Intake.V1;
 using ProgrammingApi = RunRestore.Programming.V1;
 
-namespace RunRestore.IntegrationTests.Clinics;
+namespace RunRestore.EndToEndTests.Clinics;
 
 public sealed class ClinicEventsServices() : ThreeServices("clinicevents");
 
@@ -181,7 +180,7 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
         var history = new IntakeApi.ImportRunsRequest { RunnerId = runnerId };
         foreach (var day in new[] { -20, -17, -13, -10, -6, -3 })
         {
-            var r = IntakeHost.Run(0, day > -7 ? 5 : 10);
+            var r = TestCalendar.Run(0, day > -7 ? 5 : 10);
             r.Date = Day(day);
             history.Runs.Add(r);
         }
@@ -190,7 +189,7 @@ public sealed class ClinicEventsTests(ClinicEventsServices services) : IClassFix
 
         // The partner's call: a long run that makes this week's distance jump (L3), with no trace around it yet.
         Activity.Current = null;
-        var run = IntakeHost.Run(0, 25, 330, IntakeApi.SessionType.Long, 6);
+        var run = TestCalendar.Run(0, 25, 330, IntakeApi.SessionType.Long, 6);
         run.Date = Day(0);
         var logged = await Intake.LogRunAsync(new() { RunnerId = runnerId, Run = run });
         Assert.Contains(logged.FlagsRaised, f => f.RuleId == "L3");

@@ -6,7 +6,7 @@ using RunRestore.Cli.Clinics;
 using RunRestore.Contracts;
 using RunRestore.Testing;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 /// <summary>
 /// A clinic's system on the broker, as a clinic would write it with plain RabbitMQ.Client: connected as the clinic's own

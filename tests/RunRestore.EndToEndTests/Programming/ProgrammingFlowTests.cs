@@ -4,8 +4,7 @@ using Grpc.Core;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using RunRestore.IntegrationTests.Infrastructure;
-using RunRestore.IntegrationTests.Intake;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Programming.V1;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Telemetry;
@@ -14,7 +13,7 @@ using Xunit;
 using AssessmentApi = RunRestore.Assessment.V1;
 using IntakeApi = RunRestore.Intake.V1;
 
-namespace RunRestore.IntegrationTests.Programming;
+namespace RunRestore.EndToEndTests.Programming;
 
 public sealed class ProgrammingFlowServices() : ThreeServices("programflow");
 
@@ -248,7 +247,7 @@ public sealed class ProgrammingFlowTests(ProgrammingFlowServices services) : ICl
         var import = new IntakeApi.ImportRunsRequest { RunnerId = runnerId };
         foreach (var (day, km) in new[] { (-20, 10.0), (-17, 10.0), (-13, 10.0), (-10, 10.0), (-6, 14.0), (-4, 14.0), (-2, 14.0) })
         {
-            var run = IntakeHost.Run(0, km);
+            var run = TestCalendar.Run(0, km);
             run.Date = Day(day);
             import.Runs.Add(run);
         }

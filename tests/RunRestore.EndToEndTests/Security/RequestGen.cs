@@ -4,7 +4,7 @@ using CsCheck;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 /// <summary>
 /// CsCheck generators of any request message, built from its proto descriptor. Each sample draws a hostility h; every

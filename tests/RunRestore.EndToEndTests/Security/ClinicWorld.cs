@@ -4,12 +4,12 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
 using RunRestore.Intake.V1;
-using RunRestore.IntegrationTests.Infrastructure;
+using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Programming.V1;
 using RunRestore.Testing;
 using AssessmentApi = RunRestore.Assessment.V1;
 
-namespace RunRestore.IntegrationTests.Security;
+namespace RunRestore.EndToEndTests.Security;
 
 /// <summary>
 /// A clinic with one runner who has everything an RPC can name: a run, a pain report, two completed assessments and
