@@ -1,6 +1,5 @@
 using System.Globalization;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Library;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
 using Proto = RunRestore.Programming.V1;
@@ -12,7 +11,26 @@ internal static class ProgrammingProtoMapping
 {
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static Proto.Explanation ToProto(Domain.Explanation why)
+    /// <summary>The program's phase on the wire; a number that is no phase reads as unspecified.</summary>
+    public static Proto.Phase ToProto(Phase phase) => phase switch
+    {
+        Phase.Restore => Proto.Phase.Restore,
+        Phase.Maintain => Proto.Phase.Maintain,
+        Phase.Improve => Proto.Phase.Improve,
+        _ => Proto.Phase.Unspecified,
+    };
+
+    /// <summary>A phase a caller named; null for unspecified or a number the proto does not know (the decider
+    /// refuses it as "phase: must be restore, maintain or improve").</summary>
+    public static Phase? ToDomain(Proto.Phase phase) => phase switch
+    {
+        Proto.Phase.Restore => Phase.Restore,
+        Proto.Phase.Maintain => Phase.Maintain,
+        Proto.Phase.Improve => Phase.Improve,
+        _ => null,
+    };
+
+    public static Proto.Explanation ToProto(Explanation why)
     {
         var proto = new Proto.Explanation { RuleId = why.RuleId, RuleVersion = why.RuleVersion, Evidence = why.Evidence, Sentence = why.Sentence };
         proto.TriggeringIds.AddRange(why.TriggeringIds);
@@ -47,7 +65,7 @@ internal static class ProgrammingProtoMapping
     public static Proto.GetCurrentProgramResponse ToProto(Guid runnerId, RunnerProgram program, IReadOnlyList<object> events,
         TimeProvider time)
     {
-        var whyByCode = new Dictionary<string, Domain.Explanation>();
+        var whyByCode = new Dictionary<string, Explanation>();
         foreach (var e in events)
         {
             switch (e)
@@ -65,7 +83,7 @@ internal static class ProgrammingProtoMapping
         var response = new Proto.GetCurrentProgramResponse
         {
             RunnerId = runnerId.ToString(),
-            Phase = (Proto.Phase)(int)program.Phase,
+            Phase = ToProto(program.Phase),
             SessionsPerWeek = program.SessionsPerWeek,
             PainCeiling = program.PainCeiling,
             AssessmentId = assessmentId?.ToString() ?? "",

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using Marten;
 using MassTransit;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.LoadFlags;
+using RunRestore.Programming.Sessions;
 using RunRestore.ServiceDefaults.Messaging;
 using IntakeEvents = RunRestore.Contracts.Intake;
 
@@ -29,9 +29,8 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
             }
             else if (m.Phase == "next_morning")
             {
-                await AppendIfProgramAsync(session, m.RunnerId,
-                    p => ProgramDecisions.RecordNextMorningPain(date, m.Severity, p, time.GetUtcNow()), context.CancellationToken)
-                    .ConfigureAwait(false);
+                await RecordingNextMorningPain.HandleIfProgramAsync(session, m.RunnerId,
+                    new RecordNextMorningPain(date, m.Severity), time, context.CancellationToken).ConfigureAwait(false);
             }
         });
 
@@ -39,10 +38,9 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         store.ConsumeOnceAsync(context, time, async session =>
         {
             var m = context.Message;
-            var applied = await AppendIfProgramAsync(session, m.RunnerId,
-                p => ProgramDecisions.ReactToLoadFlag(m.RuleId, m.Kind, m.Severity, p, time.GetUtcNow()), context.CancellationToken)
-                .ConfigureAwait(false);
-            if (!applied)
+            var decided = await ReactingToLoadFlag.HandleIfProgramAsync(session, m.RunnerId,
+                new ReactToLoadFlag(m.RuleId, m.Kind, m.Severity), time, context.CancellationToken).ConfigureAwait(false);
+            if (decided is null)
             {
                 // No program yet: remember the flag, the prescription applies it (T5) if it is still recent.
                 var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
@@ -51,19 +49,6 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
                     m.AsOf)));
             }
         });
-
-    private static async Task<bool> AppendIfProgramAsync(IDocumentSession session, Guid runnerId,
-        Func<RunnerProgram, IReadOnlyList<object>> decide, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<RunnerProgram>(runnerId, ct).ConfigureAwait(false);
-        if (stream.Aggregate is not { } program)
-        {
-            return false;
-        }
-
-        stream.AppendMany(decide(program));
-        return true;
-    }
 }
 
 /// <summary>One intake message at a time, in publication order, per the program it changes.</summary>

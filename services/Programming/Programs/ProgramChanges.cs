@@ -1,7 +1,6 @@
 using System.Globalization;
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Library;
+using RunRestore.Programming.Rules;
 
 namespace RunRestore.Programming.Programs;
 
