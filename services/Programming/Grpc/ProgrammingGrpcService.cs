@@ -1,4 +1,3 @@
-using System.Globalization;
 using Grpc.Core;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -41,14 +40,15 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     public override async Task<GetWeekPlanResponse> GetWeekPlan(GetWeekPlanRequest request, ServerCallContext context)
     {
         var (id, program) = await LoadAsync(request.RunnerId, context.CancellationToken);
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (request.WeekOf.Length > 0 && !DateOnly.TryParseExact(request.WeekOf, "yyyy-MM-dd", CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out day))
+        var day = Today();
+        if (request.WeekOf.Length > 0)
         {
-            new FieldViolations().Add("week_of", "must be a date as YYYY-MM-DD").ThrowIfAny();
+            var violations = new FieldViolations();
+            day = violations.Date(request.WeekOf, "week_of", DateOnly.MinValue, DateOnly.MaxValue) ?? day;
+            violations.ThrowIfAny();
         }
 
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = WeekPlanner.MondayOf(day);
         var hardRuns = await calendar.ForWeekAsync(id, monday, context.CancellationToken);
         var plan = WeekPlanner.Plan(monday, hardRuns.Dates, program.SessionsPerWeek, null);
         return ToProto(plan, hardRuns);

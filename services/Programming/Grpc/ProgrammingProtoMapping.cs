@@ -2,6 +2,7 @@ using System.Globalization;
 using RunRestore.Programming.Library;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
+using RunRestore.ServiceDefaults.Errors;
 using Proto = RunRestore.Programming.V1;
 
 namespace RunRestore.Programming.Grpc;
@@ -9,8 +10,6 @@ namespace RunRestore.Programming.Grpc;
 /// <summary>Domain → proto for the programming service.</summary>
 internal static class ProgrammingProtoMapping
 {
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>The program's phase on the wire; a number that is no phase reads as unspecified.</summary>
     public static Proto.Phase ToProto(Phase phase) => phase switch
     {
@@ -87,7 +86,7 @@ internal static class ProgrammingProtoMapping
             SessionsPerWeek = program.SessionsPerWeek,
             PainCeiling = program.PainCeiling,
             AssessmentId = assessmentId?.ToString() ?? "",
-            ProgressionsHeldUntil = program.HoldProgressionsUntil is { } until && until >= today ? Iso(until) : "",
+            ProgressionsHeldUntil = program.HoldProgressionsUntil is { } until && until >= today ? FieldChecks.Iso(until) : "",
         };
         response.Exercises.AddRange(program.Exercises.Select(x =>
         {
@@ -111,7 +110,7 @@ internal static class ProgrammingProtoMapping
 
     public static Proto.GetWeekPlanResponse ToProto(WeekPlan plan, HardRuns hardRuns)
     {
-        var response = new Proto.GetWeekPlanResponse { WeekStart = Iso(plan.WeekStart), Note = hardRuns.Note ?? plan.Shortfall ?? "" };
+        var response = new Proto.GetWeekPlanResponse { WeekStart = FieldChecks.Iso(plan.WeekStart), Note = hardRuns.Note ?? plan.Shortfall ?? "" };
         for (var i = 0; i < 7; i++)
         {
             var date = plan.WeekStart.AddDays(i);
@@ -119,7 +118,7 @@ internal static class ProgrammingProtoMapping
             var runs = hardRuns.ByDate.GetValueOrDefault(date) ?? [];
             var day = new Proto.PlannedDay
             {
-                Date = Iso(date),
+                Date = FieldChecks.Iso(date),
                 StrengthSession = strength is not null,
                 Reason = strength?.Reason ?? (runs.Count > 0 ? "Hard running day: no heavy strength work (T7)." : "No strength session."),
             };

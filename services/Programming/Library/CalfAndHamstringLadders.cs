@@ -1,4 +1,5 @@
 using static RunRestore.Programming.Library.Seed;
+using BodySites = RunRestore.Contracts.Intake.BodySites;
 
 namespace RunRestore.Programming.Library;
 
@@ -12,7 +13,7 @@ internal static class CalfAndHamstringLadders
 
     // Eccentric overload on a painful hamstring is what a clinician would stage by hand, so the engine never
     // picks the Nordic for a hamstring pain site (K6's RR 0.49 is for prevention, and contested).
-    private static readonly string[] PainfulHamstring = ["hamstring"];
+    private static readonly string[] PainfulHamstring = [BodySites.Hamstring];
 
     public static readonly Exercise[] All =
     [

@@ -1,4 +1,5 @@
 using static RunRestore.Programming.Library.Seed;
+using BodySites = RunRestore.Contracts.Intake.BodySites;
 
 namespace RunRestore.Programming.Library;
 
@@ -25,7 +26,7 @@ internal static class HipAndThighLadders
         // Loaded lumbar extension: not the first choice when the pain site is the lower back (K8).
         Step(Bridge, 2, "hip_thrust", "Hip thrust", Qualities.Strength, Reps(3, 8),
             [Regions.PosteriorChain], ["bench", "barbell or dumbbell"], ["Chin tucked, finish with the glutes"],
-            ["lower_back"], heavy: true),
+            [BodySites.LowerBack], heavy: true),
 
         Step(WallBridge, 0, "wall_bridge", "Wall bridge (hamstring bias)", Qualities.Strength, Reps(3, 10),
             [Regions.Hamstrings, Regions.PosteriorChain], ["mat", "wall"], ["Heels on the wall, knees slightly bent"]),

@@ -96,7 +96,7 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
         {
             var now = time.GetUtcNow();
             var today = DateOnly.FromDateTime(now.UtcDateTime);
-            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            var monday = WeekPlanner.MondayOf(today);
             HardRuns hardRuns;
             using (ServiceIdentity.ActFor(clinic))
             {

@@ -4,6 +4,7 @@ using MassTransit;
 using RunRestore.Programming.LoadFlags;
 using RunRestore.Programming.Sessions;
 using RunRestore.ServiceDefaults.Messaging;
+using PainPhases = RunRestore.Contracts.Intake.PainPhases;
 using IntakeEvents = RunRestore.Contracts.Intake;
 
 namespace RunRestore.Programming.Programs;
@@ -21,13 +22,13 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         {
             var m = context.Message;
             var date = m.Date;
-            if (m.Phase == "during_run")
+            if (m.Phase == PainPhases.DuringRun)
             {
                 var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
                     ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
                 session.Store(log.With(new RunningPainReport(date, m.Severity)));
             }
-            else if (m.Phase == "next_morning")
+            else if (m.Phase == PainPhases.NextMorning)
             {
                 await RecordingNextMorningPain.HandleIfProgramAsync(session, m.RunnerId,
                     new RecordNextMorningPain(date, m.Severity), time, context.CancellationToken).ConfigureAwait(false);

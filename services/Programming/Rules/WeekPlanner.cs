@@ -46,6 +46,9 @@ public static class WeekPlanner
         return new WeekPlan(weekStart, days, shortfall);
     }
 
+    /// <summary>The Monday that starts <paramref name="date"/>'s week (the week GetWeekPlan and a prescription plan).</summary>
+    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+
     // At most C(7,3) = 35 combinations: try them all and keep the one with the widest smallest gap (recovery between
     // sessions), then the fewest back-to-back days, then the earliest.
     private static DateOnly[] BestSpread(DateOnly[] candidates, int count)

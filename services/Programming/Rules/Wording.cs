@@ -1,5 +1,6 @@
 using RunRestore.Programming.Library;
 using RunRestore.Programming.Programs;
+using RunRestore.ServiceDefaults.Errors;
 using static System.FormattableString;
 using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
@@ -34,7 +35,7 @@ internal static class Wording
     public static string Words(string word) => word.Replace('_', ' ');
 
     /// <summary>"2026-03-04" for a date, whatever the culture.</summary>
-    public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Day(DateOnly date) => FieldChecks.Iso(date);
 
     /// <summary>The exercise's name for the middle of a sentence ("single-leg bridge").</summary>
     public static string Name(string code)
