@@ -1,9 +1,9 @@
 using JasperFx.Events.Projections;
 using RunRestore.Auth;
 using RunRestore.Intake.V1;
-using RunRestore.Programming.Domain.Program;
 using RunRestore.Programming.Messaging;
 using RunRestore.Programming.Planning;
+using RunRestore.Programming.Prescriptions;
 using RunRestore.Programming.Programs;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.EventStore;

@@ -1,5 +1,6 @@
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Prescriptions;
+using RunRestore.Programming.Programs;
+using RunRestore.Programming.Sessions;
 
 namespace RunRestore.Programming.Tests;
 
@@ -54,7 +55,7 @@ internal sealed class ProgramScenario
     }
 
     public IReadOnlyList<object> Prescribe(ScreenSummary screen, int day = 0, params DateOnly[] hardRunDays) =>
-        When(state => ProgramDecisions.Prescribe(screen, state, hardRunDays, At(day, 8)));
+        When(state => PrescribingProgram.Decide(screen, state, hardRunDays, At(day, 8)));
 
     /// <summary>A session doing every exercise of the program; <paramref name="tweak"/> changes single results.</summary>
     public IReadOnlyList<object> Session(int day, int pain = 1, int rpe = 5, Func<ExerciseResult, ExerciseResult>? tweak = null)
@@ -62,12 +63,12 @@ internal sealed class ProgramScenario
         var results = Program.Exercises
             .Select(x => new ExerciseResult(x.Code, false, x.Dosage.Sets, x.Dosage.Reps, x.Dosage.HoldSeconds, null, rpe, pain))
             .Select(tweak ?? (r => r)).ToList();
-        var input = new SessionInput(Id(_nextSession++), Day(day), results);
-        return When(state => ProgramDecisions.RecordSession(input, state!, At(day)));
+        var input = new RecordSession(Id(_nextSession++), Day(day), results);
+        return When(state => RecordingSession.Decide(input, state!, At(day)));
     }
 
     public IReadOnlyList<object> Morning(int day, int pain) =>
-        When(state => ProgramDecisions.RecordNextMorningPain(Day(day), pain, state!, At(day, 7)));
+        When(state => RecordingNextMorningPain.Decide(new RecordNextMorningPain(Day(day), pain), state!, At(day, 7)));
 
     /// <summary>The week's usual rhythm: sessions Monday, Wednesday, Friday, each followed by a morning report.</summary>
     public void Week(int week, int pain = 1, int morningPain = 1)

@@ -1,5 +1,5 @@
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Prescriptions;
+using RunRestore.Programming.Programs;
 
 namespace RunRestore.Programming.Tests;
 

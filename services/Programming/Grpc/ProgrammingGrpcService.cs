@@ -1,19 +1,18 @@
-using System.Globalization;
 using Grpc.Core;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using RunRestore.Auth;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Clinician;
+using RunRestore.Programming.Library;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
+using RunRestore.Programming.Rules;
+using RunRestore.Programming.Sessions;
 using RunRestore.Programming.V1;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.RunnerDirectory;
 using static RunRestore.Programming.Grpc.ProgrammingProtoMapping;
-using DomainPhase = RunRestore.Programming.Domain.Phase;
 
 namespace RunRestore.Programming.Grpc;
 
@@ -41,16 +40,17 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     public override async Task<GetWeekPlanResponse> GetWeekPlan(GetWeekPlanRequest request, ServerCallContext context)
     {
         var (id, program) = await LoadAsync(request.RunnerId, context.CancellationToken);
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        if (request.WeekOf.Length > 0 && !DateOnly.TryParseExact(request.WeekOf, "yyyy-MM-dd", CultureInfo.InvariantCulture,
-                DateTimeStyles.None, out day))
+        var day = Today();
+        if (request.WeekOf.Length > 0)
         {
-            new FieldViolations().Add("week_of", "must be a date as YYYY-MM-DD").ThrowIfAny();
+            var violations = new FieldViolations();
+            day = violations.Date(request.WeekOf, "week_of", DateOnly.MinValue, DateOnly.MaxValue) ?? day;
+            violations.ThrowIfAny();
         }
 
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = WeekPlanner.MondayOf(day);
         var hardRuns = await calendar.ForWeekAsync(id, monday, context.CancellationToken);
-        var plan = ProgramStreams.Translate(() => WeekPlanner.Plan(monday, hardRuns.Dates, program.SessionsPerWeek, null));
+        var plan = WeekPlanner.Plan(monday, hardRuns.Dates, program.SessionsPerWeek, null);
         return ToProto(plan, hardRuns);
     }
 
@@ -59,11 +59,11 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var input = ProgrammingInput.Session(request, Guid.CreateVersion7(time.GetUtcNow()), Today());
-        return await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordSession(input, p, time.GetUtcNow()), context.CancellationToken),
-            events =>
+        return await writes.WriteAsync(id, s => RecordingSession.HandleAsync(s, id, input, time, context.CancellationToken),
+            decided =>
             {
                 var response = new RecordSessionResponse { SessionId = input.SessionId.ToString() };
-                response.Changes.AddRange(Changes(events, time));
+                response.Changes.AddRange(Changes(decided.Events, time));
                 return response;
             }, context.CancellationToken);
     }
@@ -74,11 +74,12 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var date = ProgrammingInput.Date(request.Date, "date", Today());
-        return await writes.WriteAsync(id, s => s.DecideAsync(id, p => ProgramDecisions.RecordNextMorningPain(date, request.Pain, p, time.GetUtcNow()), context.CancellationToken),
-            events =>
+        return await writes.WriteAsync(id, s => RecordingNextMorningPain.HandleAsync(s, id, new RecordNextMorningPain(date, request.Pain), time,
+                context.CancellationToken),
+            decided =>
             {
                 var response = new RecordNextMorningPainResponse();
-                response.Changes.AddRange(Changes(events, time));
+                response.Changes.AddRange(Changes(decided.Events, time));
                 return response;
             }, context.CancellationToken);
     }
@@ -99,12 +100,12 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var reason = ProgrammingInput.Reason(request.Reason);
-        return await writes.WriteAsync(id, s => s.DecideAsync(id,
-            p => ProgramDecisions.SetPainCeiling(request.PainCeiling, reason, p, time.GetUtcNow()), context.CancellationToken),
-            events =>
+        return await writes.WriteAsync(id, s => SettingPainCeiling.HandleAsync(s, id, new SetPainCeiling(request.PainCeiling, reason), time,
+                context.CancellationToken),
+            decided =>
             {
                 var response = new SetPainCeilingResponse();
-                response.Changes.AddRange(Changes(events, time));
+                response.Changes.AddRange(Changes(decided.Events, time));
                 return response;
             }, context.CancellationToken);
     }
@@ -115,12 +116,12 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var reason = ProgrammingInput.Reason(request.Reason);
         var clinician = context.GetHttpContext().User.FindFirst("sub")?.Value ?? "clinician";
-        return await writes.WriteAsync(id, s => s.DecideAsync(id,
-            p => ProgramDecisions.OverridePhase((DomainPhase)(int)request.Phase, reason, clinician, p, time.GetUtcNow()), context.CancellationToken),
-            events =>
+        return await writes.WriteAsync(id, s => OverridingPhase.HandleAsync(s, id, new OverridePhase(ToDomain(request.Phase), reason, clinician), time,
+                context.CancellationToken),
+            decided =>
             {
                 var response = new OverridePhaseResponse();
-                response.Changes.AddRange(Changes(events, time));
+                response.Changes.AddRange(Changes(decided.Events, time));
                 return response;
             }, context.CancellationToken);
     }
@@ -137,7 +138,7 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(runnerId);
         var program = await session.LoadAsync<RunnerProgram>(id, ct)
-            ?? throw new NotFoundException($"Runner {id} has no program yet: a program starts from a completed assessment.");
+            ?? throw RunnerProgram.Missing(id);
         return (id, program);
     }
 

@@ -1,5 +1,6 @@
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Clinician;
+using RunRestore.Programming.Programs;
+using RunRestore.Programming.Sessions;
 using RunRestore.Programming.V1;
 using RunRestore.ServiceDefaults.Errors;
 
@@ -8,7 +9,7 @@ namespace RunRestore.Programming.Grpc;
 /// <summary>
 /// The wire-level checks of programming's writes, in the shared vocabulary (issue 12): raw doubles, strings and dates
 /// become domain values only once they are finite, one line, in range and in the documented lengths; the program
-/// rules (ProgramDecisions) then judge them against the runner's program.
+/// rules (the use cases' deciders) then judge them against the runner's program.
 /// </summary>
 internal static class ProgrammingInput
 {
@@ -17,7 +18,7 @@ internal static class ProgrammingInput
     public const double MaxLoadKg = 500;
     public static readonly DateOnly EarliestDate = new(1990, 1, 1);
 
-    public static SessionInput Session(RecordSessionRequest request, Guid sessionId, DateOnly today)
+    public static RecordSession Session(RecordSessionRequest request, Guid sessionId, DateOnly today)
     {
         var violations = new FieldViolations();
         var date = violations.Day(request.Date, "date", today);
@@ -32,7 +33,7 @@ internal static class ProgrammingInput
             return new ExerciseResult(code, !e.Completed, e.Sets, e.Reps, e.HoldSeconds, (decimal?)load, e.Rpe, e.Pain);
         }).ToList();
         violations.ThrowIfAny();
-        return new SessionInput(sessionId, date!.Value, exercises);
+        return new RecordSession(sessionId, date!.Value, exercises);
     }
 
     /// <summary>A runner-local date from 1990 up to one day after today (UTC), like intake's.</summary>
@@ -48,7 +49,7 @@ internal static class ProgrammingInput
     public static string Reason(string value)
     {
         var violations = new FieldViolations();
-        var reason = violations.Text(value, "reason", ProgramDecisions.MaxReasonLength, required: true);
+        var reason = violations.Text(value, "reason", SettingPainCeiling.MaxReasonLength, required: true);
         violations.ThrowIfAny();
         return reason;
     }

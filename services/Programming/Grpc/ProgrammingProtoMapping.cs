@@ -1,8 +1,8 @@
 using System.Globalization;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Library;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
+using RunRestore.ServiceDefaults.Errors;
 using Proto = RunRestore.Programming.V1;
 
 namespace RunRestore.Programming.Grpc;
@@ -10,9 +10,26 @@ namespace RunRestore.Programming.Grpc;
 /// <summary>Domain → proto for the programming service.</summary>
 internal static class ProgrammingProtoMapping
 {
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The program's phase on the wire; a number that is no phase reads as unspecified.</summary>
+    public static Proto.Phase ToProto(Phase phase) => phase switch
+    {
+        Phase.Restore => Proto.Phase.Restore,
+        Phase.Maintain => Proto.Phase.Maintain,
+        Phase.Improve => Proto.Phase.Improve,
+        _ => Proto.Phase.Unspecified,
+    };
 
-    public static Proto.Explanation ToProto(Domain.Explanation why)
+    /// <summary>A phase a caller named; null for unspecified or a number the proto does not know (the decider
+    /// refuses it as "phase: must be restore, maintain or improve").</summary>
+    public static Phase? ToDomain(Proto.Phase phase) => phase switch
+    {
+        Proto.Phase.Restore => Phase.Restore,
+        Proto.Phase.Maintain => Phase.Maintain,
+        Proto.Phase.Improve => Phase.Improve,
+        _ => null,
+    };
+
+    public static Proto.Explanation ToProto(Explanation why)
     {
         var proto = new Proto.Explanation { RuleId = why.RuleId, RuleVersion = why.RuleVersion, Evidence = why.Evidence, Sentence = why.Sentence };
         proto.TriggeringIds.AddRange(why.TriggeringIds);
@@ -47,7 +64,7 @@ internal static class ProgrammingProtoMapping
     public static Proto.GetCurrentProgramResponse ToProto(Guid runnerId, RunnerProgram program, IReadOnlyList<object> events,
         TimeProvider time)
     {
-        var whyByCode = new Dictionary<string, Domain.Explanation>();
+        var whyByCode = new Dictionary<string, Explanation>();
         foreach (var e in events)
         {
             switch (e)
@@ -65,11 +82,11 @@ internal static class ProgrammingProtoMapping
         var response = new Proto.GetCurrentProgramResponse
         {
             RunnerId = runnerId.ToString(),
-            Phase = (Proto.Phase)(int)program.Phase,
+            Phase = ToProto(program.Phase),
             SessionsPerWeek = program.SessionsPerWeek,
             PainCeiling = program.PainCeiling,
             AssessmentId = assessmentId?.ToString() ?? "",
-            ProgressionsHeldUntil = program.HoldProgressionsUntil is { } until && until >= today ? Iso(until) : "",
+            ProgressionsHeldUntil = program.HoldProgressionsUntil is { } until && until >= today ? FieldChecks.Iso(until) : "",
         };
         response.Exercises.AddRange(program.Exercises.Select(x =>
         {
@@ -93,7 +110,7 @@ internal static class ProgrammingProtoMapping
 
     public static Proto.GetWeekPlanResponse ToProto(WeekPlan plan, HardRuns hardRuns)
     {
-        var response = new Proto.GetWeekPlanResponse { WeekStart = Iso(plan.WeekStart), Note = hardRuns.Note ?? plan.Shortfall ?? "" };
+        var response = new Proto.GetWeekPlanResponse { WeekStart = FieldChecks.Iso(plan.WeekStart), Note = hardRuns.Note ?? plan.Shortfall ?? "" };
         for (var i = 0; i < 7; i++)
         {
             var date = plan.WeekStart.AddDays(i);
@@ -101,7 +118,7 @@ internal static class ProgrammingProtoMapping
             var runs = hardRuns.ByDate.GetValueOrDefault(date) ?? [];
             var day = new Proto.PlannedDay
             {
-                Date = Iso(date),
+                Date = FieldChecks.Iso(date),
                 StrengthSession = strength is not null,
                 Reason = strength?.Reason ?? (runs.Count > 0 ? "Hard running day: no heavy strength work (T7)." : "No strength session."),
             };

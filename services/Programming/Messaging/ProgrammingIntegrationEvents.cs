@@ -1,7 +1,5 @@
 using JasperFx.Events;
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Library;
 using RunRestore.Programming.Programs;
 using RunRestore.ServiceDefaults.EventStore;
 using Contract = RunRestore.Contracts.Programming;

@@ -1,6 +1,7 @@
-using System.Globalization;
 using Grpc.Core;
 using RunRestore.Intake.V1;
+using RunRestore.Programming.Grpc;
+using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Programming.Planning;
 
@@ -29,7 +30,7 @@ public sealed partial class HardRunCalendar(IntakeService.IntakeServiceClient in
         {
             activities = await intake.ListActivitiesAsync(new ListActivitiesRequest
             {
-                RunnerId = runnerId.ToString(), From = Iso(weekStart.AddDays(-21)), To = Iso(weekStart.AddDays(6)),
+                RunnerId = runnerId.ToString(), From = FieldChecks.Iso(weekStart.AddDays(-21)), To = FieldChecks.Iso(weekStart.AddDays(6)),
             }, deadline: DateTime.UtcNow.Add(deadline), cancellationToken: ct).ConfigureAwait(false);
         }
         catch (RpcException ex) when (ex.StatusCode is not StatusCode.Cancelled)
@@ -51,7 +52,7 @@ public sealed partial class HardRunCalendar(IntakeService.IntakeServiceClient in
         }
 
         var runs = activities.Runs.Where(r => Hard.Contains(r.SessionType))
-            .Select(r => (Date: DateOnly.ParseExact(r.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), r.SessionType)).ToList();
+            .Select(r => (Date: WireDates.Parse(r.Date), r.SessionType)).ToList();
         foreach (var run in runs.Where(r => r.Date >= weekStart))
         {
             Add(run.Date, $"{Word(run.SessionType)} run");
@@ -59,7 +60,7 @@ public sealed partial class HardRunCalendar(IntakeService.IntakeServiceClient in
 
         foreach (var competition in activities.Competitions)
         {
-            var date = DateOnly.ParseExact(competition.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var date = WireDates.Parse(competition.Date);
             if (date >= weekStart)
             {
                 Add(date, $"race: {competition.Name}");
@@ -79,8 +80,6 @@ public sealed partial class HardRunCalendar(IntakeService.IntakeServiceClient in
 
         return new HardRuns(byDate.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value), null);
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Word(SessionType type) => type.ToString().ToLowerInvariant();
 

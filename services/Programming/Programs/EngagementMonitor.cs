@@ -1,8 +1,7 @@
 using JasperFx;
 using Marten;
 using Npgsql;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Engagement;
 
 namespace RunRestore.Programming.Programs;
 
@@ -38,19 +37,11 @@ public sealed partial class EngagementMonitor(IDocumentStore store, IConfigurati
         foreach (var (clinic, runnerId) in await ProgramsAsync(ct).ConfigureAwait(false))
         {
             await using var session = store.LightweightSession(clinic);
-            var stream = await session.Events.FetchForWriting<RunnerProgram>(runnerId, ct).ConfigureAwait(false);
-            if (stream.Aggregate is not { } program)
+            if (await CheckingEngagement.HandleAsync(session, runnerId, now, ct).ConfigureAwait(false) is not { Events.Count: > 0 })
             {
                 continue;
             }
 
-            var events = ProgramDecisions.CheckEngagement(program, now);
-            if (events.Count == 0)
-            {
-                continue;
-            }
-
-            stream.AppendMany(events);
             try
             {
                 await session.SaveChangesAsync(ct).ConfigureAwait(false);

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using Marten;
 using MassTransit;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.LoadFlags;
+using RunRestore.Programming.Sessions;
 using RunRestore.ServiceDefaults.Messaging;
+using PainPhases = RunRestore.Contracts.Intake.PainPhases;
 using IntakeEvents = RunRestore.Contracts.Intake;
 
 namespace RunRestore.Programming.Programs;
@@ -21,17 +22,16 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         {
             var m = context.Message;
             var date = m.Date;
-            if (m.Phase == "during_run")
+            if (m.Phase == PainPhases.DuringRun)
             {
                 var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
                     ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
                 session.Store(log.With(new RunningPainReport(date, m.Severity)));
             }
-            else if (m.Phase == "next_morning")
+            else if (m.Phase == PainPhases.NextMorning)
             {
-                await AppendIfProgramAsync(session, m.RunnerId,
-                    p => ProgramDecisions.RecordNextMorningPain(date, m.Severity, p, time.GetUtcNow()), context.CancellationToken)
-                    .ConfigureAwait(false);
+                await RecordingNextMorningPain.HandleIfProgramAsync(session, m.RunnerId,
+                    new RecordNextMorningPain(date, m.Severity), time, context.CancellationToken).ConfigureAwait(false);
             }
         });
 
@@ -39,10 +39,9 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         store.ConsumeOnceAsync(context, time, async session =>
         {
             var m = context.Message;
-            var applied = await AppendIfProgramAsync(session, m.RunnerId,
-                p => ProgramDecisions.ReactToLoadFlag(m.RuleId, m.Kind, m.Severity, p, time.GetUtcNow()), context.CancellationToken)
-                .ConfigureAwait(false);
-            if (!applied)
+            var decided = await ReactingToLoadFlag.HandleIfProgramAsync(session, m.RunnerId,
+                new ReactToLoadFlag(m.RuleId, m.Kind, m.Severity), time, context.CancellationToken).ConfigureAwait(false);
+            if (decided is null)
             {
                 // No program yet: remember the flag, the prescription applies it (T5) if it is still recent.
                 var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
@@ -51,19 +50,6 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
                     m.AsOf)));
             }
         });
-
-    private static async Task<bool> AppendIfProgramAsync(IDocumentSession session, Guid runnerId,
-        Func<RunnerProgram, IReadOnlyList<object>> decide, CancellationToken ct)
-    {
-        var stream = await session.Events.FetchForWriting<RunnerProgram>(runnerId, ct).ConfigureAwait(false);
-        if (stream.Aggregate is not { } program)
-        {
-            return false;
-        }
-
-        stream.AppendMany(decide(program));
-        return true;
-    }
 }
 
 /// <summary>One intake message at a time, in publication order, per the program it changes.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Library;
+using RunRestore.Programming.Rules;
+using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Programming.Programs;
 
@@ -17,19 +17,19 @@ public static class ProgramChanges
             + $"{p.SessionsPerWeek} sessions a week, pain ceiling {p.PainCeiling}/10.", p.Why),
         ProgramRevised r => new("program_revised", $"Program revised after a re-screen: {Names(r.Exercises)}. {r.TechniqueGate.Sentence}", r.Why),
         SessionRecorded s => new("session_recorded", string.Create(CultureInfo.InvariantCulture,
-            $"Session on {Day(s.Date)}: {s.Exercises.Count} exercises, highest pain {s.MaxPain}/10."),
+            $"Session on {FieldChecks.Iso(s.Date)}: {s.Exercises.Count} exercises, highest pain {s.MaxPain}/10."),
             ProgramRules.Explain("T3", "Sessions are the history the program adapts from.", s.SessionId.ToString())),
         NextMorningPainRecorded m => new("next_morning_pain_recorded",
-            $"Next-morning pain {m.Pain}/10 on {Day(m.Date)} (baseline {m.Baseline}).", m.Why),
+            $"Next-morning pain {m.Pain}/10 on {FieldChecks.Iso(m.Date)} (baseline {m.Baseline}).", m.Why),
         NextSessionRegressionPlanned r => new("next_session_regression_planned",
             $"Morning pain {r.Pain}/10 is above the baseline {r.Baseline}: the next session steps down.", r.Why),
-        ExerciseProgressed p => new("exercise_progressed", $"{Name(p.FromCode)} → {Name(p.ToCode)} on {Day(p.On)}.", p.Why),
-        ExerciseRegressed r => new("exercise_regressed", $"{Name(r.FromCode)} → {Name(r.ToCode)} on {Day(r.On)}.", r.Why),
-        ExerciseHeld h => new("exercise_held", $"{Name(h.Code)} held on {Day(h.On)}.", h.Why),
-        ProgressionsHeld h => new("progressions_held", $"Progressions held from {Day(h.From)} until {Day(h.Until)}.", h.Why),
+        ExerciseProgressed p => new("exercise_progressed", $"{Name(p.FromCode)} → {Name(p.ToCode)} on {FieldChecks.Iso(p.On)}.", p.Why),
+        ExerciseRegressed r => new("exercise_regressed", $"{Name(r.FromCode)} → {Name(r.ToCode)} on {FieldChecks.Iso(r.On)}.", r.Why),
+        ExerciseHeld h => new("exercise_held", $"{Name(h.Code)} held on {FieldChecks.Iso(h.On)}.", h.Why),
+        ProgressionsHeld h => new("progressions_held", $"Progressions held from {FieldChecks.Iso(h.From)} until {FieldChecks.Iso(h.Until)}.", h.Why),
         RunningVolumeAdvised a => new("running_volume_advised",
-            $"Cut next week's running volume by {a.CutFromPercent}-{a.CutToPercent} % (week of {Day(a.WeekStart)}).", a.Why),
-        PhaseAdvanced p => new("phase_advanced", $"Phase {Phases.Word(p.From)} → {Phases.Word(p.To)} on {Day(p.On)}.", p.Why),
+            $"Cut next week's running volume by {a.CutFromPercent}-{a.CutToPercent} % (week of {FieldChecks.Iso(a.WeekStart)}).", a.Why),
+        PhaseAdvanced p => new("phase_advanced", $"Phase {Phases.Word(p.From)} → {Phases.Word(p.To)} on {FieldChecks.Iso(p.On)}.", p.Why),
         PhaseOverridden o => new("phase_overridden",
             $"{o.Clinician} moved the runner from {Phases.Word(o.From)} to {Phases.Word(o.To)}: {o.Reason}", o.Why),
         PainCeilingSet c => new("pain_ceiling_set", $"Pain ceiling {c.From}/10 → {c.To}/10: {c.Reason}", c.Why),
@@ -41,6 +41,4 @@ public static class ProgramChanges
     private static string Names(IEnumerable<PrescribedExercise> exercises) => string.Join(", ", exercises.Select(e => Name(e.Code)));
 
     private static string Name(string code) => ExerciseLibrary.Find(code)?.Name ?? code;
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Clinician;
+using RunRestore.Programming.Programs;
+using RunRestore.ServiceDefaults.Errors;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 
@@ -20,7 +20,7 @@ public sealed class ClinicianTests
     public void A_tendinopathy_ceiling_of_5_lets_pain_4_count_as_a_good_session()
     {
         var set = Assert.IsType<PainCeilingSet>(Assert.Single(_scenario.When(state =>
-            ProgramDecisions.SetPainCeiling(5, "Achilles tendinopathy", state!, At(0, 9)))));
+            SettingPainCeiling.Decide(new SetPainCeiling(5, "Achilles tendinopathy"), state!, At(0, 9)))));
         _scenario.Session(0, pain: 4);
 
         Assert.Equal((3, 5, "P1", "A"), (set.From, set.To, set.Why.RuleId, set.Why.Evidence));
@@ -34,25 +34,25 @@ public sealed class ClinicianTests
     [InlineData(-1, "must be between 0 and 10")]
     public void A_ceiling_outside_3_to_5_is_refused(int value, string message)
     {
-        var ex = Assert.Throws<ProgramRuleViolationException>(
-            () => ProgramDecisions.SetPainCeiling(value, "because", _scenario.Program, At(0)));
+        var ex = Assert.Throws<InvalidRequestException>(
+            () => SettingPainCeiling.Decide(new SetPainCeiling(value, "because"), _scenario.Program, At(0)));
 
-        Assert.Equal(("pain_ceiling", message), (ex.Field, ex.Problem[..message.Length]));
+        Assert.Equal(("pain_ceiling", message), (ex.Problems[0].Field, ex.Problems[0].Message[..message.Length]));
     }
 
     [Fact]
     public void A_ceiling_needs_a_reason_and_the_same_ceiling_changes_nothing()
     {
-        Assert.Equal("reason", Assert.Throws<ProgramRuleViolationException>(
-            () => ProgramDecisions.SetPainCeiling(4, "  ", _scenario.Program, At(0))).Field);
-        Assert.Empty(ProgramDecisions.SetPainCeiling(3, "default", _scenario.Program, At(0)));
+        Assert.Equal("reason", Assert.Throws<InvalidRequestException>(
+            () => SettingPainCeiling.Decide(new SetPainCeiling(4, "  "), _scenario.Program, At(0))).Problems[0].Field);
+        Assert.Empty(SettingPainCeiling.Decide(new SetPainCeiling(3, "default"), _scenario.Program, At(0)));
     }
 
     [Fact]
     public void A_clinician_may_move_the_phase_by_hand_with_a_reason()
     {
         var overridden = Assert.IsType<PhaseOverridden>(Assert.Single(_scenario.When(state =>
-            ProgramDecisions.OverridePhase(Phase.Improve, "Returning athlete, screen clear", "dr.lee", state!, At(1)))));
+            OverridingPhase.Decide(new OverridePhase(Phase.Improve, "Returning athlete, screen clear", "dr.lee"), state!, At(1)))));
 
         Assert.Equal((Phase.Restore, Phase.Improve, "dr.lee"), (overridden.From, overridden.To, overridden.Clinician));
         Assert.Contains("still waits for a re-screen", overridden.Why.Sentence, StringComparison.Ordinal);
@@ -63,11 +63,10 @@ public sealed class ClinicianTests
     [Fact]
     public void An_unknown_phase_a_missing_reason_and_a_missing_clinician_are_refused_together()
     {
-        var ex = Assert.Throws<ProgramRuleViolationException>(
-            () => ProgramDecisions.OverridePhase((Phase)9, "", " ", _scenario.Program, At(1)));
+        var ex = Assert.Throws<InvalidRequestException>(
+            () => OverridingPhase.Decide(new OverridePhase((Phase)9, "", " "), _scenario.Program, At(1)));
 
         Assert.Equal(["phase", "reason", "clinician"], ex.Problems.Select(p => p.Field));
-        Assert.Equal(ViolationKind.InvalidArgument, ex.Kind);
     }
 
     [Theory]

@@ -1,5 +1,5 @@
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Engagement;
+using RunRestore.Programming.Programs;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 
@@ -16,7 +16,7 @@ public sealed class EngagementTests
     }
 
     private IReadOnlyList<object> Check(DateTimeOffset at) =>
-        _scenario.When(state => ProgramDecisions.CheckEngagement(state!, at));
+        _scenario.When(state => CheckingEngagement.Decide(state!, at));
 
     [Fact]
     public void Missed_sessions_nudge_after_49_hours_alert_after_14_days_and_go_inactive_at_21_each_once()
@@ -63,7 +63,7 @@ public sealed class EngagementTests
         var fresh = new ProgramScenario();
         fresh.Prescribe(Screens.First(Screens.AnteriorKnee));
 
-        var nudge = Assert.Single(fresh.When(state => ProgramDecisions.CheckEngagement(state!, At(3))));
+        var nudge = Assert.Single(fresh.When(state => CheckingEngagement.Decide(state!, At(3))));
 
         Assert.Contains("since the program started", Assert.IsType<EngagementNudged>(nudge).Why.Sentence, StringComparison.Ordinal);
     }

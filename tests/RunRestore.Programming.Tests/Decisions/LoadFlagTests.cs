@@ -1,6 +1,6 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.LoadFlags;
+using RunRestore.Programming.Programs;
+using RunRestore.ServiceDefaults.Errors;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 
@@ -17,7 +17,7 @@ public sealed class LoadFlagTests
     }
 
     private IReadOnlyList<object> Flag(int day, string ruleId, string kind, string severity) =>
-        _scenario.When(state => ProgramDecisions.ReactToLoadFlag(ruleId, kind, severity, state!, At(day, 9)));
+        _scenario.When(state => ReactingToLoadFlag.Decide(new ReactToLoadFlag(ruleId, kind, severity), state!, At(day, 9)));
 
     [Fact]
     public void A_weekly_distance_jump_advises_cutting_running_20_to_30_percent_and_holds_progressions_a_week()
@@ -71,8 +71,8 @@ public sealed class LoadFlagTests
     [Fact]
     public void A_flag_without_a_rule_id_is_refused()
     {
-        var ex = Assert.Throws<ProgramRuleViolationException>(() => Flag(3, " ", "distance_jump", "caution"));
+        var ex = Assert.Throws<InvalidRequestException>(() => Flag(3, " ", "distance_jump", "caution"));
 
-        Assert.Equal("rule_id", ex.Field);
+        Assert.Equal("rule_id", ex.Problems[0].Field);
     }
 }

@@ -1,6 +1,6 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Programs;
+using RunRestore.Programming.Sessions;
+using RunRestore.ServiceDefaults.Errors;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 
@@ -68,16 +68,16 @@ public sealed class MorningPainTests
     [InlineData(11)]
     public void Pain_outside_0_to_10_is_refused(int pain)
     {
-        var ex = Assert.Throws<ProgramRuleViolationException>(
-            () => ProgramDecisions.RecordNextMorningPain(Day(1), pain, _scenario.Program, At(1)));
+        var ex = Assert.Throws<InvalidRequestException>(
+            () => RecordingNextMorningPain.Decide(new RecordNextMorningPain(Day(1), pain), _scenario.Program, At(1)));
 
-        Assert.Equal("pain", ex.Field);
+        Assert.Equal("pain", ex.Problems[0].Field);
     }
 
     [Fact]
     public void A_morning_more_than_a_day_in_the_future_is_refused()
     {
-        Assert.Equal("date", Assert.Throws<ProgramRuleViolationException>(
-            () => ProgramDecisions.RecordNextMorningPain(Day(3), 1, _scenario.Program, At(1))).Field);
+        Assert.Equal("date", Assert.Throws<InvalidRequestException>(
+            () => RecordingNextMorningPain.Decide(new RecordNextMorningPain(Day(3), 1), _scenario.Program, At(1))).Problems[0].Field);
     }
 }

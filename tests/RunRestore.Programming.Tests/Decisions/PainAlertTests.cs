@@ -1,4 +1,4 @@
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Programs;
 using Xunit;
 
 namespace RunRestore.Programming.Tests.Decisions;

@@ -1,6 +1,6 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Prescriptions;
+using RunRestore.Programming.Programs;
+using RunRestore.ServiceDefaults.Errors;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 
@@ -9,7 +9,7 @@ namespace RunRestore.Programming.Tests.Decisions;
 public sealed class PrescribingTests
 {
     private static ProgramPrescribed PrescribeFirst(ScreenSummary screen, params DateOnly[] hardRunDays) =>
-        Assert.IsType<ProgramPrescribed>(Assert.Single(ProgramDecisions.Prescribe(screen, null, hardRunDays, At(0, 8))));
+        Assert.IsType<ProgramPrescribed>(Assert.Single(PrescribingProgram.Decide(screen, null, hardRunDays, At(0, 8))));
 
     [Fact]
     public void A_first_screen_prescribes_one_exercise_per_finding_in_Restore_three_times_a_week()
@@ -77,7 +77,7 @@ public sealed class PrescribingTests
 
         var fromChain = prescribed.Exercises.Where(e => e.Why.RuleId == rule.Id).ToList();
         Assert.NotEmpty(fromChain);
-        Assert.All(fromChain, e => Assert.Contains(RunRestore.Programming.Domain.Library.ExerciseLibrary.Get(e.Code).TargetRegions,
+        Assert.All(fromChain, e => Assert.Contains(RunRestore.Programming.Library.ExerciseLibrary.Get(e.Code).TargetRegions,
             region => rule.Regions.Contains(region)));
     }
 
@@ -137,9 +137,7 @@ public sealed class PrescribingTests
         var screen = new ScreenSummary(Guid.Empty, Day(3), Day(4), false, " ",
             [Screens.Calf, Screens.Calf with { Kind = "weakness" }]);
 
-        var ex = Assert.Throws<ProgramRuleViolationException>(() => ProgramDecisions.Prescribe(screen, null, [], At(2)));
-
-        Assert.Equal(ViolationKind.InvalidArgument, ex.Kind);
+        var ex = Assert.Throws<InvalidRequestException>(() => PrescribingProgram.Decide(screen, null, [], At(2)));
         Assert.Equal(["assessment_id", "completed_on", "first_completed_on", "pain_site", "findings[1].key", "findings[1].kind"],
             ex.Problems.Select(p => p.Field));
     }

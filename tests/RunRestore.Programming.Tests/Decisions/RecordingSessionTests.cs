@@ -1,6 +1,6 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Program;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Programs;
+using RunRestore.Programming.Sessions;
+using RunRestore.ServiceDefaults.Errors;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 
@@ -88,21 +88,19 @@ public sealed class RecordingSessionTests
     public void The_same_session_logged_twice_changes_nothing()
     {
         var program = _scenario.Program;
-        var input = new SessionInput(Id(77), Day(0), [new ExerciseResult("clamshell", false, 3, 15, null, null, 5, 1)]);
-        var once = ProgramDecisions.RecordSession(input, program, At(0));
+        var input = new RecordSession(Id(77), Day(0), [new ExerciseResult("clamshell", false, 3, 15, null, null, 5, 1)]);
+        var once = RecordingSession.Decide(input, program, At(0));
 
-        Assert.Empty(ProgramDecisions.RecordSession(input, once.Aggregate(program, (s, e) => s.Then(e)), At(0, 19)));
+        Assert.Empty(RecordingSession.Decide(input, once.Aggregate(program, (s, e) => s.Then(e)), At(0, 19)));
     }
 
     [Fact]
     public void Bad_numbers_and_a_future_date_are_refused_together()
     {
-        var input = new SessionInput(Id(5), Day(2), [new ExerciseResult("clamshell", false, -1, -2, -3, -4m, 11, 11),
+        var input = new RecordSession(Id(5), Day(2), [new ExerciseResult("clamshell", false, -1, -2, -3, -4m, 11, 11),
             new ExerciseResult("glute_bridge", false, 3, 12, null, null, -1, -1)]);
 
-        var ex = Assert.Throws<ProgramRuleViolationException>(() => ProgramDecisions.RecordSession(input, _scenario.Program, At(0)));
-
-        Assert.Equal(ViolationKind.InvalidArgument, ex.Kind);
+        var ex = Assert.Throws<InvalidRequestException>(() => RecordingSession.Decide(input, _scenario.Program, At(0)));
         Assert.Equal(["date", "exercises[0].sets", "exercises[0].reps", "exercises[0].hold_seconds", "exercises[0].load_kg",
             "exercises[0].rpe", "exercises[0].pain_during", "exercises[1].rpe", "exercises[1].pain_during"],
             ex.Problems.Select(p => p.Field));
@@ -111,20 +109,20 @@ public sealed class RecordingSessionTests
     [Fact]
     public void An_exercise_that_is_not_in_the_program_is_a_failed_precondition()
     {
-        var input = new SessionInput(Id(5), Day(0), [new ExerciseResult("nordic_full", false, 3, 5, null, null, 5, 1)]);
+        var input = new RecordSession(Id(5), Day(0), [new ExerciseResult("nordic_full", false, 3, 5, null, null, 5, 1)]);
 
-        var ex = Assert.Throws<ProgramRuleViolationException>(() => ProgramDecisions.RecordSession(input, _scenario.Program, At(0)));
+        var ex = Assert.Throws<PreconditionFailedException>(() => RecordingSession.Decide(input, _scenario.Program, At(0)));
 
-        Assert.Equal(ViolationKind.FailedPrecondition, ex.Kind);
-        Assert.Equal("exercises[0].code", ex.Field);
+        var violation = Assert.Single(ex.Violations);
+        Assert.Equal(("program_state", "exercises[0].code"), (violation.Type, violation.Subject));
     }
 
     [Fact]
     public void An_empty_session_is_refused()
     {
-        var input = new SessionInput(Id(5), Day(0), []);
+        var input = new RecordSession(Id(5), Day(0), []);
 
-        Assert.Equal("exercises", Assert.Throws<ProgramRuleViolationException>(
-            () => ProgramDecisions.RecordSession(input, _scenario.Program, At(0))).Field);
+        Assert.Equal("exercises", Assert.Throws<InvalidRequestException>(
+            () => RecordingSession.Decide(input, _scenario.Program, At(0))).Problems[0].Field);
     }
 }

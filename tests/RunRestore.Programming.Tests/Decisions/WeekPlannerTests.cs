@@ -1,5 +1,5 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Program.Decisions;
+using RunRestore.Programming.Rules;
+using RunRestore.ServiceDefaults.Errors;
 using Xunit;
 
 namespace RunRestore.Programming.Tests.Decisions;
@@ -72,9 +72,8 @@ public sealed class WeekPlannerTests
     [InlineData(7)]
     public void Sessions_outside_1_to_6_are_refused(int sessions)
     {
-        var ex = Assert.Throws<ProgramRuleViolationException>(() => WeekPlanner.Plan(Monday, [], sessions, null));
+        var ex = Assert.Throws<InvalidRequestException>(() => WeekPlanner.Plan(Monday, [], sessions, null));
 
-        Assert.Equal("sessions_per_week", ex.Field);
-        Assert.Equal(ViolationKind.InvalidArgument, ex.Kind);
+        Assert.Equal("sessions_per_week", ex.Problems[0].Field);
     }
 }

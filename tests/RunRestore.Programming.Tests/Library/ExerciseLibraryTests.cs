@@ -1,4 +1,4 @@
-using RunRestore.Programming.Domain.Library;
+using RunRestore.Programming.Library;
 using Xunit;
 
 namespace RunRestore.Programming.Tests.Library;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Programs;
 using Xunit;
 
 namespace RunRestore.Programming.Tests.Simulation;

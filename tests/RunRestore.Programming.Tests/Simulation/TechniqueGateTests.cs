@@ -1,6 +1,5 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Library;
+using RunRestore.Programming.Programs;
 using Xunit;
 
 namespace RunRestore.Programming.Tests.Simulation;

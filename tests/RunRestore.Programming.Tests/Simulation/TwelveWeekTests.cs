@@ -1,6 +1,6 @@
-using RunRestore.Programming.Domain;
-using RunRestore.Programming.Domain.Library;
-using RunRestore.Programming.Domain.Program;
+using RunRestore.Programming.Library;
+using RunRestore.Programming.Programs;
+using RunRestore.Programming.Rules;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 

@@ -1,0 +1,91 @@
+using RunRestore.Programming.Library;
+using RunRestore.Programming.Rules;
+
+namespace RunRestore.Programming.Programs;
+
+// Marten calls these public Apply methods for the inline snapshot; non-public ones it would silently skip.
+public sealed partial record RunnerProgram
+{
+    public RunnerProgram Apply(ProgramRevised e) => this with
+    {
+        AssessmentIds = AssessmentIds.Add(e.AssessmentId),
+        LatestAssessmentOn = e.AssessedOn,
+        PainSite = e.PainSite,
+        // An exercise kept across screens keeps its run of good sessions: a re-screen is not a setback (T3).
+        Exercises = [.. e.Exercises.Select(p => new ProgramExercise(p.Code, p.FindingKey, p.Dosage,
+            ExerciseFor(p.Code)?.GoodSessionsInARow ?? 0))],
+        OpenFindings = [.. e.OpenFindings],
+        SessionsPerWeek = e.SessionsPerWeek,
+        TechniqueUnlocked = e.TechniqueUnlocked,
+    };
+
+    public RunnerProgram Apply(SessionRecorded e) => this with
+    {
+        // A session the P2 mark steps back is no good session either: the run of good sessions starts again (T3).
+        Exercises = Exercises.ConvertAll(x => e.Exercises.FirstOrDefault(r => r.Code == x.Code) is { } result
+            ? x with
+            {
+                GoodSessionsInARow = !RegressNextSession && ProgramRules.IsGood(result, PainCeiling)
+                    ? x.GoodSessionsInARow + 1
+                    : 0,
+            }
+            : x),
+        Sessions = Sessions.Add(new SessionDay(e.SessionId, e.Date, e.MaxPain)),
+        LastSessionDate = LastSessionDate is { } last && last > e.Date ? last : e.Date,
+        LastSessionAt = LastSessionAt is { } at && at > e.RecordedAt ? at : e.RecordedAt,
+        LastReportedPain = e.MaxPain,
+        // The P2 mark is for one session only; a logged session also ends the quiet spell P4 counts.
+        RegressNextSession = false,
+        EngagementAlerts = [],
+    };
+
+    public RunnerProgram Apply(NextMorningPainRecorded e) => this with
+    {
+        BaselineMorningPain = BaselineMorningPain ?? e.Baseline,
+        LastMorningPain = LastMorningPain is { } last && last.Date > e.Date
+            ? last
+            : new MorningPain(e.Date, e.Pain, e.AboveBaseline),
+    };
+
+    public RunnerProgram Apply(NextSessionRegressionPlanned e) => this with { RegressNextSession = true };
+
+    public RunnerProgram Apply(ExerciseProgressed e) => Move(e.FromCode, e.ToCode, e.Dosage);
+
+    public RunnerProgram Apply(ExerciseRegressed e) => Move(e.FromCode, e.ToCode, e.Dosage);
+
+    // A hold changes nothing: the run of good sessions stays, so the exercise moves up once the reason is gone.
+    public RunnerProgram Apply(ExerciseHeld e) => this;
+
+    public RunnerProgram Apply(ProgressionsHeld e) => this with
+    {
+        HoldProgressionsUntil = HoldProgressionsUntil is { } until && until > e.Until ? until : e.Until,
+    };
+
+    public RunnerProgram Apply(RunningVolumeAdvised e) => this;
+
+    public RunnerProgram Apply(PhaseAdvanced e) => this with { Phase = e.To, PhaseSince = e.On };
+
+    // T6: technique work belongs to Improve only, so leaving Improve by hand locks it again and drops the drills.
+    public RunnerProgram Apply(PhaseOverridden e) => e.To == Phase.Improve
+        ? this with { Phase = e.To, PhaseSince = DateOnly.FromDateTime(e.OverriddenAt.DateTime) }
+        : this with
+        {
+            Phase = e.To,
+            PhaseSince = DateOnly.FromDateTime(e.OverriddenAt.DateTime),
+            TechniqueUnlocked = false,
+            Exercises = Exercises.RemoveAll(IsTechnique),
+        };
+
+    public RunnerProgram Apply(PainCeilingSet e) => this with { PainCeiling = e.To };
+
+    public RunnerProgram Apply(ClinicianAlertRaised e) => AlertLevels.IsEngagement(e.Level)
+        ? this with { EngagementAlerts = EngagementAlerts.Add(e.Level) }
+        : this;
+
+    public RunnerProgram Apply(EngagementNudged e) => this with { EngagementAlerts = EngagementAlerts.Add(AlertLevels.Nudge) };
+
+    private RunnerProgram Move(string from, string to, Dosage dosage) => this with
+    {
+        Exercises = Exercises.ConvertAll(x => x.Code == from ? x with { Code = to, Dosage = dosage, GoodSessionsInARow = 0 } : x),
+    };
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using RunRestore.Programming.Library;
+using RunRestore.ServiceDefaults.Errors;
+
+namespace RunRestore.Programming.Programs;
+
+/// <summary>
+/// The write model of a runner's program stream (a Marten inline snapshot): what the deciders need to progress,
+/// regress, hold and alert. Everything is a public constructor parameter with immutable collections, so
+/// System.Text.Json round-trips it. Marten sets <see cref="Id"/> to the stream id (the runner id).
+/// </summary>
+public sealed partial record RunnerProgram(
+    ImmutableList<Guid> AssessmentIds,
+    DateOnly FirstAssessmentOn,
+    DateOnly LatestAssessmentOn,
+    DateOnly StartedOn,
+    DateTimeOffset StartedAt,
+    string? PainSite,
+    Phase Phase,
+    DateOnly PhaseSince,
+    ImmutableList<ProgramExercise> Exercises,
+    ImmutableList<ScreenFinding> OpenFindings,
+    int SessionsPerWeek,
+    int PainCeiling,
+    bool TechniqueUnlocked,
+    int? BaselineMorningPain,
+    MorningPain? LastMorningPain,
+    bool RegressNextSession,
+    DateOnly? HoldProgressionsUntil,
+    ImmutableList<SessionDay> Sessions,
+    DateOnly? LastSessionDate,
+    DateTimeOffset? LastSessionAt,
+    int? LastReportedPain,
+    ImmutableList<string> EngagementAlerts)
+{
+    /// <summary>The google.rpc.PreconditionFailure type of what a program's state refuses (FAILED_PRECONDITION), so a
+    /// client can tell it from bad input (INVALID_ARGUMENT).</summary>
+    public const string StateRule = "program_state";
+
+    /// <summary>The runner id (the stream id); Marten fills it in, the events do not carry it.</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>What a command or read for a runner without a program gets (NOT_FOUND).</summary>
+    public static NotFoundException Missing(Guid runnerId) =>
+        new($"Runner {runnerId} has no program yet: a program starts from a completed assessment.");
+
+    public static RunnerProgram Create(ProgramPrescribed e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new RunnerProgram(
+            [e.AssessmentId], e.FirstAssessmentOn, e.AssessedOn, e.StartsOn, e.PrescribedAt, e.PainSite, e.Phase,
+            e.StartsOn, [.. e.Exercises.Select(p => new ProgramExercise(p.Code, p.FindingKey, p.Dosage, 0))],
+            [.. e.OpenFindings], e.SessionsPerWeek, e.PainCeiling, TechniqueUnlocked: false, BaselineMorningPain: null,
+            LastMorningPain: null, RegressNextSession: false, HoldProgressionsUntil: null, Sessions: [],
+            LastSessionDate: null, LastSessionAt: null, LastReportedPain: null, EngagementAlerts: []);
+    }
+
+    /// <summary>Applies any of the stream's events (for deciders that look at the state after their own events).</summary>
+    // Not called Evolve: Marten's source generator would take a method of that name for the whole projection.
+    public RunnerProgram Then(object e) => e switch
+    {
+        ProgramRevised revised => Apply(revised),
+        SessionRecorded session => Apply(session),
+        NextMorningPainRecorded morning => Apply(morning),
+        NextSessionRegressionPlanned planned => Apply(planned),
+        ExerciseProgressed progressed => Apply(progressed),
+        ExerciseRegressed regressed => Apply(regressed),
+        ExerciseHeld held => Apply(held),
+        ProgressionsHeld hold => Apply(hold),
+        RunningVolumeAdvised advised => Apply(advised),
+        PhaseAdvanced advanced => Apply(advanced),
+        PhaseOverridden overridden => Apply(overridden),
+        PainCeilingSet ceiling => Apply(ceiling),
+        ClinicianAlertRaised alert => Apply(alert),
+        EngagementNudged nudge => Apply(nudge),
+        _ => this,
+    };
+
+    /// <summary>The program's exercise with this code (its current step), or null.</summary>
+    public ProgramExercise? ExerciseFor(string code) => Exercises.Find(x => x.Code == code);
+
+    /// <summary>Whether T5 holds strength progressions on <paramref name="date"/>.</summary>
+    public bool HoldsProgressionsOn(DateOnly date) => HoldProgressionsUntil is { } until && date < until;
+
+    /// <summary>Since when the runner has been quiet (P4): the last session logged, or the prescription.</summary>
+    public DateTimeOffset QuietSince() => LastSessionAt ?? StartedAt;
+
+    /// <summary>Whether the exercise's ladder is running technique (T6 keeps it for Improve).</summary>
+    public static bool IsTechnique(ProgramExercise exercise) =>
+        exercise is not null && ExerciseLibrary.Get(exercise.Code).Quality == Qualities.Technique;
+}
+
+/// <summary>
+/// An exercise as the program holds it now: its current ladder step, the finding it addresses and how many sessions
+/// in a row went well (T3 progresses at 2).
+/// </summary>
+public sealed record ProgramExercise(string Code, string FindingKey, Dosage Dosage, int GoodSessionsInARow)
+{
+    /// <summary>The library entry for the current step.</summary>
+    public Exercise Exercise() => ExerciseLibrary.Get(Code);
+}
+
+/// <summary>A logged session as the rules need it: when, and the worst pain during it (P3, Restore → Maintain).</summary>
+public sealed record SessionDay(Guid SessionId, DateOnly Date, int MaxPain);
+
+/// <summary>The latest next-morning report (P2) and whether it was above the baseline.</summary>
+public sealed record MorningPain(DateOnly Date, int Pain, bool AboveBaseline);

@@ -1,0 +1,129 @@
+using System.Collections.Frozen;
+using RunRestore.Programming.Library;
+using RunRestore.Programming.Programs;
+using static System.FormattableString;
+using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
+
+namespace RunRestore.Programming.Rules;
+
+/// <summary>The exercises chosen for a screen, and the treatable findings that found no place (T2's cap of 6).</summary>
+internal sealed record Selection(IReadOnlyList<PrescribedExercise> Exercises, IReadOnlyList<ScreenFinding> Unaddressed);
+
+/// <summary>
+/// Chooses 4-6 exercises (T2) for a screen's findings: strength first (the clinic's method 4), the quality that fits
+/// the finding's kind, one exercise per ladder, nothing contraindicated for the pain site; then fills up to 4 with
+/// exercises whose findings resolved and with the pain site's kinetic-chain regions (K1-K8).
+/// </summary>
+internal static class ExerciseSelection
+{
+    // Which qualities treat which kind of finding, best first. Load and wellness findings are not treated with
+    // exercises: T5 and the clinician handle them.
+    private static readonly FrozenDictionary<string, string[]> QualitiesFor = new Dictionary<string, string[]>
+    {
+        [FindingKinds.StrengthDeficit] = [Qualities.Strength, Qualities.Control],
+        [FindingKinds.ControlCompensation] = [Qualities.Control, Qualities.Strength, Qualities.Balance],
+        [FindingKinds.Balance] = [Qualities.Balance, Qualities.Control],
+        [FindingKinds.FootMechanics] = [Qualities.Balance, Qualities.Strength, Qualities.Control],
+        [FindingKinds.MobilityLimit] = [Qualities.Mobility],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] KindOrder =
+    [
+        FindingKinds.StrengthDeficit, FindingKinds.ControlCompensation, FindingKinds.Balance, FindingKinds.FootMechanics,
+        FindingKinds.MobilityLimit,
+    ];
+
+    /// <summary>
+    /// Chooses the exercises. Of the <paramref name="previous"/> ones (a re-screen), those whose finding is still open
+    /// stay first at their step; the others only fill up to 4 as maintenance.
+    /// </summary>
+    public static Selection Choose(IReadOnlyList<ScreenFinding> findings, string? painSite,
+        IReadOnlyList<ProgramExercise> previous, int max)
+    {
+        var treatable = findings.Where(f => QualitiesFor.ContainsKey(f.Kind))
+            .OrderBy(f => Array.IndexOf(KindOrder, f.Kind)).ToList();
+        var carried = previous.Where(x => treatable.Exists(f => f.Key == x.FindingKey)).ToList();
+        var spare = previous.Except(carried).ToList();
+        var picks = carried.OrderBy(x => treatable.FindIndex(f => f.Key == x.FindingKey)).Take(max)
+            .Select(x => Pick.Carried(x, treatable.Find(f => f.Key == x.FindingKey)!)).ToList();
+        var unaddressed = new List<ScreenFinding>();
+        foreach (var finding in treatable.Where(f => !picks.Any(p => p.Keys.Contains(f.Key))))
+        {
+            // The other side of a finding already placed (M4 left and right): one per-side exercise serves both.
+            if (picks.Find(p => p.Keys.Exists(k => treatable.Exists(f => f.Key == k && SameFinding(f, finding)))) is { } covering)
+            {
+                covering.Keys.Add(finding.Key);
+            }
+            else if (picks.Count < max && Candidate(finding.Region, QualitiesFor[finding.Kind], painSite, picks) is { } exercise)
+            {
+                picks.Add(Pick.ForFinding(exercise, finding));
+            }
+            else
+            {
+                unaddressed.Add(finding);
+            }
+        }
+
+        foreach (var kept in spare.Where(x => picks.Count < ProgramRules.MinExercises && !Uses(picks, x.Code)))
+        {
+            picks.Add(Pick.Maintenance(kept));
+        }
+
+        PainSiteDefaults.Fill(picks, painSite, Math.Min(ProgramRules.MinExercises, max));
+        return new Selection([.. picks.Select(p => p.ToPrescribed())], unaddressed);
+    }
+
+    /// <summary>The best entry for a region: fitting quality, lowest step, the region as the main target.</summary>
+    public static Exercise? Candidate(string region, IReadOnlyList<string> qualities, string? painSite, IList<Pick> picks) =>
+        ExerciseLibrary.ForRegion(region)
+            .Where(e => qualities.Contains(e.Quality) && !ExerciseLibrary.IsContraindicated(e, painSite))
+            .Where(e => !picks.Any(p => p.Exercise.Ladder == e.Ladder))
+            .OrderBy(e => qualities.ToList().IndexOf(e.Quality)).ThenBy(e => e.Step)
+            .ThenBy(e => e.TargetRegions.ToList().IndexOf(region))
+            .FirstOrDefault();
+
+    private static bool SameFinding(ScreenFinding a, ScreenFinding b) =>
+        a.Region == b.Region && a.Kind == b.Kind && a.RuleId == b.RuleId;
+
+    private static bool Uses(List<Pick> picks, string code) =>
+        picks.Any(p => p.Exercise.Ladder == ExerciseLibrary.Get(code).Ladder);
+}
+
+/// <summary>An exercise being chosen, with every finding key it addresses (primary first).</summary>
+internal sealed class Pick(Exercise exercise, string ruleId, Dosage dosage, string reason, string findingKey)
+{
+    public Exercise Exercise { get; } = exercise;
+
+    public List<string> Keys { get; } = [findingKey];
+
+    public static Pick ForFinding(Exercise exercise, ScreenFinding finding)
+    {
+        var steps = ExerciseLibrary.Ladder(exercise.Ladder).Count;
+        var ladder = steps == 1 ? "."
+            : exercise.Step + 1 < steps
+                ? Invariant($"; it starts on step {exercise.Step + 1} of {steps} on its ladder so it can progress ") +
+                    "(T1, T3)."
+                : Invariant($"; it is step {steps} of {steps}, the top of its ladder, ") + "and steps back if it hurts (T4).";
+        return new(exercise, finding.RuleId, exercise.Dosage,
+            Invariant($"{exercise.Name} addresses the {Wording.Finding(finding)} ({finding.RuleId})") + ladder, finding.Key);
+    }
+
+    public static Pick Carried(ProgramExercise kept, ScreenFinding finding) => new(kept.Exercise(), finding.RuleId,
+        kept.Dosage, Invariant($"{kept.Exercise().Name} stays at its current step: the {Wording.Finding(finding)} ") +
+            Invariant($"({finding.RuleId}) is still open on the re-screen."),
+        kept.FindingKey);
+
+    public static Pick Maintenance(ProgramExercise kept) => new(kept.Exercise(), "T1", kept.Dosage,
+        Invariant($"{kept.Exercise().Name} stays as maintenance at its current step: progressive strength 2-3 times ") +
+            "a week keeps its effect (T1), and T2 asks for at least 4 exercises.",
+        kept.FindingKey);
+
+    public static Pick Default(Exercise exercise, string ruleId, string key, string reason) =>
+        new(exercise, ruleId, exercise.Dosage, reason, key);
+
+    public PrescribedExercise ToPrescribed()
+    {
+        var also = Keys.Count > 1 ? Invariant($" It also serves {string.Join(", ", Keys.Skip(1))}.") : "";
+        return new PrescribedExercise(Exercise.Code, Keys[0], dosage, ProgramRules.Explain(ruleId, reason + also, Keys));
+    }
+}

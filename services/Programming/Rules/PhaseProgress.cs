@@ -1,0 +1,34 @@
+using RunRestore.Programming.Programs;
+using static System.FormattableString;
+
+namespace RunRestore.Programming.Rules;
+
+/// <summary>
+/// Restore → Maintain: at least 14 days into the program, every session of the last 14 days at pain ≤ 2/10 and at
+/// least 6 of them (T8's habit: 6 in the first two weeks, 3 a week after). Maintain → Improve is T6's, on a re-screen.
+/// </summary>
+internal static class PhaseProgress
+{
+    public static IEnumerable<PhaseAdvanced> Check(RunnerProgram program, DateOnly asOf)
+    {
+        if (program.Phase != Phase.Restore || asOf < program.StartedOn.AddDays(ProgramRules.MaintainWindowDays))
+        {
+            yield break;
+        }
+
+        var from = asOf.AddDays(1 - ProgramRules.MaintainWindowDays);
+        var window = program.Sessions.Where(s => s.Date >= from && s.Date <= asOf).ToList();
+        if (window.Count < ProgramRules.ConsistentSessionsIn14Days ||
+            window.Exists(s => s.MaxPain > ProgramRules.MaintainPainLimit))
+        {
+            yield break;
+        }
+
+        var sentence = Invariant($"{window.Count} sessions from {Wording.Day(from)} to {Wording.Day(asOf)}, all at ") +
+            Invariant($"pain ≤ {ProgramRules.MaintainPainLimit}/10 (worst {window.Max(s => s.MaxPain)}/10) and at ") +
+            Invariant($"least {ProgramRules.ConsistentSessionsIn14Days} in 14 days (T8): the runner moves from ") +
+            "Restore to Maintain.";
+        yield return new PhaseAdvanced(Phase.Restore, Phase.Maintain, asOf,
+            ProgramRules.Explain("T8", sentence, window.Select(s => s.SessionId.ToString())));
+    }
+}

@@ -1,0 +1,67 @@
+using RunRestore.Programming.Library;
+using RunRestore.Programming.Prescriptions;
+using RunRestore.Programming.Programs;
+using static System.FormattableString;
+
+namespace RunRestore.Programming.Rules;
+
+/// <summary>
+/// A re-screen reshapes the program: exercises for findings still open keep their ladder step (progress is not lost),
+/// new findings get exercises, resolved ones may stay as maintenance. T6 decides whether technique work opens.
+/// </summary>
+internal static class Revising
+{
+    /// <summary>Technique drills added when T6 opens: step rate +5 % and the A-skip, each the first of its ladder.</summary>
+    private static readonly string[] FirstTechnique = ["cadence_plus_5", "a_skip"];
+
+    public static IReadOnlyList<object> Revise(ScreenSummary screen, RunnerProgram current,
+        IReadOnlyList<DateOnly> hardRunDays, DateOnly today, DateTimeOffset now)
+    {
+        var gate = TechniqueGate.Evaluate(screen, current);
+        var events = new List<object>();
+        var phase = current.Phase;
+        if (gate.AdvanceToImprove)
+        {
+            events.Add(new PhaseAdvanced(Phase.Maintain, Phase.Improve, today, gate.Why));
+            phase = Phase.Improve;
+        }
+
+        // With technique open, strength keeps 4 places and drills take 2, so a session stays within T2's 6.
+        var strengthPlaces = gate.Open ? ProgramRules.MaxExercises - FirstTechnique.Length : ProgramRules.MaxExercises;
+        var previous = current.Exercises.Where(x => !RunnerProgram.IsTechnique(x)).ToList();
+        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, previous, strengthPlaces);
+        var exercises = selection.Exercises.ToList();
+        if (gate.Open)
+        {
+            exercises.AddRange(Technique(current, gate.Why));
+        }
+
+        // T8/T1: 3 a week while restoring; 2 keeps the strength effect in Maintain and Improve (T1's lower bound).
+        var sessions = phase == Phase.Restore ? ProgramRules.SessionsPerWeekEarly : ProgramRules.SessionsPerWeekLater;
+        var kept = exercises.Count(e => current.ExerciseFor(e.Code) is not null);
+        var why = ProgramRules.Explain("T2", Invariant($"The re-screen of {Wording.Day(screen.CompletedOn)} reshaped ") +
+            Invariant($"the program to {exercises.Count} exercises ({kept} kept at their step, ") +
+            Invariant($"{exercises.Count - kept} new), {sessions} sessions a week in {Phases.Word(phase)} (T1, T8).") +
+            Wording.Unaddressed(selection.Unaddressed),
+            [screen.AssessmentId.ToString(), .. screen.Findings.Select(f => f.Key)]);
+        var week = WeekPlanner.Plan(today, hardRunDays, sessions, null);
+        events.Add(new ProgramRevised(screen.AssessmentId, screen.CompletedOn, screen.PainSite, exercises,
+            screen.Findings, sessions, gate.Open, week, why, gate.Why, now));
+        return events;
+    }
+
+    // Drills already under way keep their step (a runner at +10 % stays there); otherwise each ladder starts at step 1.
+    private static IEnumerable<PrescribedExercise> Technique(RunnerProgram current, Explanation gate)
+    {
+        foreach (var code in FirstTechnique)
+        {
+            var ladder = ExerciseLibrary.Get(code).Ladder;
+            var underWay = current.Exercises.Find(x => ExerciseLibrary.Get(x.Code).Ladder == ladder);
+            var exercise = ExerciseLibrary.Get(underWay?.Code ?? code);
+            yield return new PrescribedExercise(exercise.Code, "T6:technique", underWay?.Dosage ?? exercise.Dosage,
+                ProgramRules.Explain("T6", Invariant($"{exercise.Name}: technique work opened by the re-screen (T6, ") +
+                    "Heiderscheit 2011 for step rate).",
+                    gate.TriggeringIds));
+        }
+    }
+}
