@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using RunRestore.Assessment.IntakePicture;
 using RunRestore.Assessment.Screening;
+using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Assessment.Assessments;
 
@@ -25,4 +26,6 @@ public sealed record AssessmentRecord(
     public AssessmentRecord Apply(TestResultRecorded e) => this with { Results = Results.Add(e.Result) };
 
     public AssessmentRecord Apply(AssessmentCompleted e) => this with { Completion = e };
+
+    public static NotFoundException NotFound(Guid assessmentId) => new($"Assessment {assessmentId} was not found.");
 }

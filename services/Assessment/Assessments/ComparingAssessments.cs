@@ -16,6 +16,9 @@ public sealed record AssessmentComparison(IReadOnlyList<TestChange> Changes, IRe
 /// <summary>Compares two completed screens of one runner: per test and side, and finding by finding (by key).</summary>
 public static class ComparingAssessments
 {
+    /// <summary>The rule a comparison of an open screen breaks (FAILED_PRECONDITION's violation type).</summary>
+    public const string CompletedRule = "assessment_completed";
+
     public static AssessmentComparison Compare(AssessmentRecord a, AssessmentRecord b)
     {
         if (a.RunnerId != b.RunnerId)
@@ -25,7 +28,9 @@ public static class ComparingAssessments
 
         if (a.Completion is not { } first || b.Completion is not { } second)
         {
-            throw new PreconditionFailedException("Both assessments must be completed to compare them.");
+            var open = new[] { (a, "assessment_a_id"), (b, "assessment_b_id") }.Where(x => !x.Item1.IsCompleted)
+                .Select(x => new PreconditionViolation(CompletedRule, x.Item2, "the assessment is not completed yet"));
+            throw new PreconditionFailedException("Both assessments must be completed to compare them.", [.. open]);
         }
 
         // The last result per test, side and unit counts, as in the screening rules.

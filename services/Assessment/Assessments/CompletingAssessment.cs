@@ -1,8 +1,12 @@
 using Marten;
 using RunRestore.Assessment.Screening;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Assessment.Assessments;
+
+/// <summary>A clinician closes a screen.</summary>
+public sealed record CompleteAssessment(Guid AssessmentId);
 
 /// <summary>
 /// Completes a screen: the screening rules turn its results, the load picture and the pain site into findings and
@@ -10,11 +14,13 @@ namespace RunRestore.Assessment.Assessments;
 /// </summary>
 public static class CompletingAssessment
 {
-    public static AssessmentCompleted Decide(AssessmentRecord assessment, DateOnly? firstCompletedOn, DateTimeOffset now)
+    /// <param name="firstCompletedOn">When the runner's first screen was completed; null if this is their first.</param>
+    public static AssessmentCompleted Decide(CompleteAssessment command, AssessmentRecord assessment, DateOnly? firstCompletedOn,
+        DateTimeOffset now)
     {
         if (assessment.IsCompleted)
         {
-            throw new PreconditionFailedException($"Assessment {assessment.Id} is already completed.",
+            throw new PreconditionFailedException($"Assessment {command.AssessmentId} is already completed.",
                 [new PreconditionViolation("assessment_open", "assessment_id", "the assessment is already completed")]);
         }
 
@@ -22,20 +28,32 @@ public static class CompletingAssessment
             assessment.Load.Flags);
         var regions = ScreeningRules.RankRegions(assessment.Pain?.BodySite, findings);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        return new AssessmentCompleted(assessment.RunnerId, assessment.Pain?.BodySite, today, firstCompletedOn ?? today, firstCompletedOn is not null, findings, regions, now);
+        return new AssessmentCompleted(assessment.RunnerId, assessment.Pain?.BodySite, today, firstCompletedOn ?? today,
+            firstCompletedOn is not null, findings, regions, now);
     }
 
-    public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, Guid assessmentId, TimeProvider time,
+    public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, CompleteAssessment command, TimeProvider time,
         CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<AssessmentRecord>(assessmentId, ct).ConfigureAwait(false);
-        var assessment = stream.Aggregate ?? throw new NotFoundException($"Assessment {assessmentId} was not found.");
+        // The first completion date is read before the decision; the runner of an assessment never changes, so the
+        // inline snapshot names it.
+        var known = await session.LoadAsync<AssessmentRecord>(command.AssessmentId, ct).ConfigureAwait(false)
+            ?? throw AssessmentRecord.NotFound(command.AssessmentId);
+        var first = await FirstCompletedOnAsync(session, known.RunnerId, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var decided = await session.DecideAsync<AssessmentRecord>(command.AssessmentId,
+            assessment => [Decide(command, assessment, first, now)], () => AssessmentRecord.NotFound(command.AssessmentId), ct)
+            .ConfigureAwait(false);
+        return decided.State.Apply((AssessmentCompleted)decided.Events[0]);
+    }
+
+    /// <summary>When the runner's first screen was completed (a reassessment counts from it); null before the first.</summary>
+    public static async Task<DateOnly?> FirstCompletedOnAsync(IQuerySession session, Guid runnerId, CancellationToken ct)
+    {
         var first = await session.Query<AssessmentRecord>()
-            .Where(a => a.RunnerId == assessment.RunnerId && a.Completion != null)
+            .Where(a => a.RunnerId == runnerId && a.Completion != null)
             .OrderBy(a => a.Completion!.CompletedAt)
             .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        var completed = Decide(assessment, first?.Completion?.CompletedOn, time.GetUtcNow());
-        stream.AppendOne(completed);
-        return assessment.Apply(completed);
+        return first?.Completion?.CompletedOn;
     }
 }

@@ -1,11 +1,27 @@
 using Marten;
 using RunRestore.Assessment.Screening;
 using RunRestore.ServiceDefaults.Errors;
+using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Assessment.Assessments;
 
-/// <summary>A result as it arrives; side and rating are the proto's numbers.</summary>
-public sealed record TestResultDraft(string TestCode, int Side, double Value, string? Unit, int Rating, string? Notes);
+/// <summary>
+/// A pick among known values as it arrived (a proto enum, a clinic's word): one of them, none, or something this
+/// service does not know, kept as it was written so the refusal can quote it.
+/// </summary>
+public readonly record struct Choice<T>(T? Value, string? Unknown) where T : struct, Enum;
+
+/// <summary>Makes <see cref="Choice{T}"/>s; <c>default</c> is none.</summary>
+public static class Choice
+{
+    public static Choice<T> Of<T>(T value) where T : struct, Enum => new(value, null);
+
+    public static Choice<T> NotKnown<T>(string written) where T : struct, Enum => new(null, written);
+}
+
+/// <summary>A result as it arrives, before the catalogue checks it.</summary>
+public sealed record RecordTestResult(Guid AssessmentId, string TestCode, Choice<BodySide> Side, double Value, string? Unit,
+    Choice<Rating> Rating, string? Notes);
 
 /// <summary>Records one test result, checked against the catalogue (DOMAIN.md M1-M9): known code, unit, range, side.</summary>
 public static class RecordingTestResult
@@ -14,7 +30,8 @@ public static class RecordingTestResult
     public const int MaxCodeLength = 64;
     public const int MaxNotesLength = 200;
 
-    public static TestResult Decide(AssessmentRecord assessment, TestResultDraft draft, Guid resultId)
+    public static TestResultRecorded Decide(RecordTestResult command, AssessmentRecord assessment, Guid resultId,
+        DateTimeOffset now)
     {
         if (assessment.IsCompleted)
         {
@@ -23,7 +40,7 @@ public static class RecordingTestResult
         }
 
         var violations = new FieldViolations();
-        var code = violations.SingleLine(draft.TestCode, "test_code", MaxCodeLength, required: true);
+        var code = violations.SingleLine(command.TestCode, "test_code", MaxCodeLength, required: true);
         var test = TestCatalogue.Find(code);
         if (test is null)
         {
@@ -32,31 +49,31 @@ public static class RecordingTestResult
             violations.ThrowIfAny();
         }
 
-        var unit = violations.SingleLine(draft.Unit, "unit", MaxCodeLength);
+        var unit = violations.SingleLine(command.Unit, "unit", MaxCodeLength);
         unit = unit.Length == 0 ? test!.Units[0] : unit;
         violations.Check(test!.Units.Contains(unit), "unit", $"must be one of: {string.Join(", ", test.Units)}");
         var (min, max) = TestCatalogue.RangeFor(test.Code, unit) ?? (test.Min, test.Max);
-        var value = violations.Finite(draft.Value, "value", (double)min, (double)max, FieldChecks.Quote(unit));
-        BodySide? side = draft.Side switch { 1 => BodySide.Left, 2 => BodySide.Right, _ => null };
-        violations.Check(draft.Side is >= 0 and <= 2, "side", $"{draft.Side} is not a known side");
+        var value = violations.Finite(command.Value, "value", (double)min, (double)max, FieldChecks.Quote(unit));
+        var side = command.Side.Value;
+        violations.Check(command.Side.Unknown is null, "side", $"{FieldChecks.Quote(command.Side.Unknown)} is not a known side");
         violations.Check(!test.PerSide || side is not null, "side", $"{test.Code} is measured per side: give LEFT or RIGHT");
         violations.Check(test.PerSide || side is null, "side", $"{test.Code} is not measured per side");
-        Rating? rating = draft.Rating switch { 1 => Rating.Good, 2 => Rating.Fair, 3 => Rating.Poor, _ => null };
-        violations.Check(draft.Rating is >= 0 and <= 3, "rating", $"{draft.Rating} is not a known rating");
+        var rating = command.Rating.Value;
+        violations.Check(command.Rating.Unknown is null, "rating",
+            $"{FieldChecks.Quote(command.Rating.Unknown)} is not a known rating");
         violations.Check(!test.NeedsRating || rating is not null, "rating", $"{test.Code} needs a rating (GOOD, FAIR or POOR)");
-        var notes = violations.Text(draft.Notes, "notes", MaxNotesLength);
+        var notes = violations.Text(command.Notes, "notes", MaxNotesLength);
         violations.ThrowIfAny();
-        return new TestResult(resultId, test.Code, side, (decimal)value!.Value, unit, rating, notes);
+        return new TestResultRecorded(new TestResult(resultId, test.Code, side, (decimal)value!.Value, unit, rating, notes), now);
     }
 
-    public static async Task<Guid> HandleAsync(IDocumentSession session, Guid assessmentId, TestResultDraft draft,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<Guid> HandleAsync(IDocumentSession session, RecordTestResult command, TimeProvider time,
+        CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<AssessmentRecord>(assessmentId, ct).ConfigureAwait(false);
-        var assessment = stream.Aggregate ?? throw new NotFoundException($"Assessment {assessmentId} was not found.");
         var now = time.GetUtcNow();
-        var result = Decide(assessment, draft, Guid.CreateVersion7(now));
-        stream.AppendOne(new TestResultRecorded(result, now));
-        return result.ResultId;
+        var resultId = Guid.CreateVersion7(now);
+        await session.DecideAsync<AssessmentRecord>(command.AssessmentId, assessment => [Decide(command, assessment, resultId, now)],
+            () => AssessmentRecord.NotFound(command.AssessmentId), ct).ConfigureAwait(false);
+        return resultId;
     }
 }

@@ -6,45 +6,65 @@ using RunRestore.ServiceDefaults.RunnerDirectory;
 namespace RunRestore.Assessment.Assessments;
 
 /// <summary>A clinician starts a screen for a runner, optionally reasoning from one of their pain reports.</summary>
+public sealed record StartAssessment(string RunnerId, string Reason, string PainReportId);
+
+/// <summary>Starts a screen: a snapshot of the runner, the pain report and the load picture as they are now.</summary>
 public static class StartingAssessment
 {
     public const int MaxReasonLength = 200;
 
-    public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, IntakeLoadReader intake, string runnerId,
-        string reason, string painReportId, TimeProvider time, CancellationToken ct)
+    /// <summary>The event that starts the stream, from what was read: the runner, intake's pain reports (the local
+    /// copy; null when none arrived) and the load picture.</summary>
+    public static AssessmentStarted Decide(StartAssessment command, KnownRunner runner, RunnerIntakePicture? picture,
+        LoadPicture load, Guid assessmentId, DateTimeOffset now)
     {
-        var started = await DecideAsync(session, intake, runnerId, reason, painReportId, time.GetUtcNow(), ct).ConfigureAwait(false);
-        session.Events.StartStream<AssessmentRecord>(started.AssessmentId, started);
-        return AssessmentRecord.Create(started);
-    }
-
-    /// <summary>Checks the request and takes the snapshot of runner, pain and load that starts an assessment's stream.</summary>
-    public static async Task<AssessmentStarted> DecideAsync(IQuerySession session, IntakeLoadReader intake, string runnerId,
-        string reason, string painReportId, DateTimeOffset now, CancellationToken ct)
-    {
-        var violations = new FieldViolations();
-        var trimmed = violations.SingleLine(reason, "reason", MaxReasonLength, required: true);
-        Guid? painId = null;
-        if (!string.IsNullOrWhiteSpace(painReportId))
-        {
-            violations.Check(Guid.TryParse(painReportId, out var parsed), "pain_report_id", "must be a pain report id (UUID)");
-            painId = parsed;
-        }
-
-        var runner = await session.GetKnownRunnerAsync(runnerId, ct).ConfigureAwait(false);
-        violations.ThrowIfAny();
-
+        var (reason, painReportId) = Checked(command);
         PainReportCopy? pain = null;
-        if (painId is { } id)
+        if (painReportId is { } id)
         {
-            var picture = await session.LoadAsync<RunnerIntakePicture>(runner.Id, ct).ConfigureAwait(false);
             pain = picture?.PainReports.GetValueOrDefault(id)
                 ?? throw new NotFoundException($"Pain report {id} of runner {runner.Id} is not known here (yet): if it was " +
                     "just reported, retry in a moment.");
         }
 
+        return new AssessmentStarted(assessmentId, runner.Id, reason, now.Year - runner.BirthYear, runner.Sex, pain, load, now);
+    }
+
+    /// <summary>Reads what a screen starts from and decides; bad input is refused before intake is asked.</summary>
+    public static async Task<AssessmentStarted> DecideAsync(IQuerySession session, IntakeLoadReader intake,
+        StartAssessment command, DateTimeOffset now, CancellationToken ct)
+    {
+        var runner = await session.GetKnownRunnerAsync(command.RunnerId, ct).ConfigureAwait(false);
+        var (_, painReportId) = Checked(command);
+        var picture = painReportId is null
+            ? null
+            : await session.LoadAsync<RunnerIntakePicture>(runner.Id, ct).ConfigureAwait(false);
         var load = await intake.ReadAsync(session, runner.Id, ct).ConfigureAwait(false);
-        return new AssessmentStarted(Guid.CreateVersion7(now), runner.Id, trimmed, now.Year - runner.BirthYear, runner.Sex,
-            pain, load, now);
+        return Decide(command, runner, picture, load, Guid.CreateVersion7(now), now);
+    }
+
+    public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, IntakeLoadReader intake,
+        StartAssessment command, TimeProvider time, CancellationToken ct)
+    {
+        var started = await DecideAsync(session, intake, command, time.GetUtcNow(), ct).ConfigureAwait(false);
+        session.Events.StartStream<AssessmentRecord>(started.AssessmentId, started);
+        return AssessmentRecord.Create(started);
+    }
+
+    /// <summary>The request's own fields: INVALID_ARGUMENT with every problem.</summary>
+    private static (string Reason, Guid? PainReportId) Checked(StartAssessment command)
+    {
+        var violations = new FieldViolations();
+        var reason = violations.SingleLine(command.Reason, "reason", MaxReasonLength, required: true);
+        Guid? painReportId = null;
+        if (!string.IsNullOrWhiteSpace(command.PainReportId))
+        {
+            violations.Check(Guid.TryParse(command.PainReportId, out var parsed), "pain_report_id",
+                "must be a pain report id (UUID)");
+            painReportId = parsed;
+        }
+
+        violations.ThrowIfAny();
+        return (reason, painReportId);
     }
 }

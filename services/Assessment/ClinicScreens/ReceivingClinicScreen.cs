@@ -4,8 +4,10 @@ using Marten;
 using MassTransit;
 using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.IntakePicture;
+using RunRestore.Assessment.Screening;
 using RunRestore.Contracts;
 using RunRestore.Contracts.Assessment;
+using RunRestore.Contracts.Intake;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.Messaging;
@@ -80,18 +82,7 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
     private async Task StoreAsync(ConsumeContext<ClinicScreenSubmitted> context, string clinic)
     {
         var m = context.Message;
-        new FieldViolations()
-            .Check(m.SpecVersion == "1.0", "specversion", "must be 1.0")
-            .Check(m.Type == ScreenSubmittedType, "type", $"must be {ScreenSubmittedType}")
-            .Check(!string.IsNullOrWhiteSpace(m.Id) && !string.IsNullOrWhiteSpace(m.Source), "id", "id and source must be given")
-            .Check(string.IsNullOrEmpty(m.Clinic) || m.Clinic == clinic, "clinic",
-                "names another clinic than the sender's broker user (leave it out: the sender decides)")
-            .Check(m.Data?.Results is { Count: > 0 }, "data.results", "must hold at least one result")
-            .Check(!string.IsNullOrWhiteSpace(m.Data?.Reason), "data.reason", "must say why the screen was done")
-            .Check(Guid.TryParse(m.Subject, out _), "subject", "must be the runner id (UUID)")
-            .ThrowIfAny();
-
-        var data = m.Data!;
+        Check(m, clinic);
         var processedId = KeyOf(m.Source, m.Id);
         await using var session = store.LightweightSession(clinic);
         if (await session.LoadAsync<ProcessedMessage>(processedId, context.CancellationToken).ConfigureAwait(false) is not null)
@@ -104,51 +95,87 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
         AssessmentStarted started;
         using (ServiceIdentity.ActFor(clinic))
         {
-            started = await StartingAssessment.DecideAsync(session, intake, m.Subject, data.Reason, data.PainReportId ?? "", now,
-                context.CancellationToken).ConfigureAwait(false);
+            started = await StartingAssessment.DecideAsync(session, intake, StartOf(m), now, context.CancellationToken)
+                .ConfigureAwait(false);
         }
 
-        var assessment = AssessmentRecord.Create(started);
-        var events = new List<object> { started };
-        foreach (var (result, index) in data.Results.Select((r, i) => (r, i)))
-        {
-            var recorded = new TestResultRecorded(Prefixed($"data.results[{index}].", () => RecordingTestResult.Decide(assessment,
-                new TestResultDraft(result.TestCode, SideOf(result.Side), (double)result.Value, result.Unit, RatingOf(result.Rating), result.Notes),
-                Guid.CreateVersion7(now))), now);
-            assessment = assessment.Apply(recorded);
-            events.Add(recorded);
-        }
-
-        var first = await session.Query<AssessmentRecord>()
-            .Where(a => a.RunnerId == started.RunnerId && a.Completion != null)
-            .OrderBy(a => a.Completion!.CompletedAt)
-            .FirstOrDefaultAsync(context.CancellationToken).ConfigureAwait(false);
-        events.Add(CompletingAssessment.Decide(assessment, first?.Completion?.CompletedOn, now));
+        var first = await CompletingAssessment.FirstCompletedOnAsync(session, started.RunnerId, context.CancellationToken)
+            .ConfigureAwait(false);
+        var events = Decide(started, m.Data.Results, first, now, () => Guid.CreateVersion7(now));
         session.Events.StartStream<AssessmentRecord>(started.AssessmentId, events);
         session.Insert(new ProcessedMessage(processedId, nameof(ClinicScreenSubmitted), now));
         await session.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
         RunRestoreDiagnostics.MessagesConsumed.Add(1, new KeyValuePair<string, object?>("message", nameof(ClinicScreenSubmitted)));
     }
 
+    /// <summary>The envelope: CloudEvents 1.0 of our type, the sender's clinic, a runner, a reason and results.</summary>
+    public static void Check(ClinicScreenSubmitted m, string clinic)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        new FieldViolations()
+            .Check(m.SpecVersion == "1.0", "specversion", "must be 1.0")
+            .Check(m.Type == ScreenSubmittedType, "type", $"must be {ScreenSubmittedType}")
+            .Check(!string.IsNullOrWhiteSpace(m.Id) && !string.IsNullOrWhiteSpace(m.Source), "id", "id and source must be given")
+            .Check(string.IsNullOrEmpty(m.Clinic) || m.Clinic == clinic, "clinic",
+                "names another clinic than the sender's broker user (leave it out: the sender decides)")
+            .Check(m.Data?.Results is { Count: > 0 }, "data.results", "must hold at least one result")
+            .Check(!string.IsNullOrWhiteSpace(m.Data?.Reason), "data.reason", "must say why the screen was done")
+            .Check(Guid.TryParse(m.Subject, out _), "subject", "must be the runner id (UUID)")
+            .ThrowIfAny();
+    }
+
+    /// <summary>The screen's start, as a clinician's StartAssessment would ask for it.</summary>
+    public static StartAssessment StartOf(ClinicScreenSubmitted m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "");
+    }
+
+    /// <summary>
+    /// The screen as one assessment's events: <paramref name="started"/>, each result checked like RecordTestResult
+    /// (its fields named <c>data.results[i].</c>), and the completion. One bad result refuses the whole screen.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(AssessmentStarted started, IReadOnlyList<ClinicScreenResult> results,
+        DateOnly? firstCompletedOn, DateTimeOffset now, Func<Guid> newResultId)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(newResultId);
+        var assessment = AssessmentRecord.Create(started);
+        var events = new List<object> { started };
+        foreach (var (result, index) in results.Select((r, i) => (r, i)))
+        {
+            var command = new RecordTestResult(started.AssessmentId, result.TestCode, SideOf(result.Side), (double)result.Value,
+                result.Unit, RatingOf(result.Rating), result.Notes);
+            var recorded = Prefixed($"data.results[{index}].",
+                () => RecordingTestResult.Decide(command, assessment, newResultId(), now));
+            assessment = assessment.Apply(recorded);
+            events.Add(recorded);
+        }
+
+        events.Add(CompletingAssessment.Decide(new CompleteAssessment(started.AssessmentId), assessment, firstCompletedOn, now));
+        return events;
+    }
+
     /// <summary>CloudEvents source + id as a stable processed-message id.</summary>
     public static Guid KeyOf(string source, string id) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{source}\n{id}")).AsSpan(0, 16));
 
-    private static int SideOf(string? side) => side?.Trim().ToLowerInvariant() switch
+    private static Choice<BodySide> SideOf(string? side) => side?.Trim().ToLowerInvariant() switch
     {
-        null or "" => 0,
-        "left" => 1,
-        "right" => 2,
-        _ => -1,
+        null or "" => default,
+        BodySides.Left => Choice.Of(BodySide.Left),
+        BodySides.Right => Choice.Of(BodySide.Right),
+        _ => Choice.NotKnown<BodySide>(side),
     };
 
-    private static int RatingOf(string? rating) => rating?.Trim().ToLowerInvariant() switch
+    private static Choice<Rating> RatingOf(string? rating) => rating?.Trim().ToLowerInvariant() switch
     {
-        null or "" => 0,
-        "good" => 1,
-        "fair" => 2,
-        "poor" => 3,
-        _ => -1,
+        null or "" => default,
+        "good" => Choice.Of(Rating.Good),
+        "fair" => Choice.Of(Rating.Fair),
+        "poor" => Choice.Of(Rating.Poor),
+        _ => Choice.NotKnown<Rating>(rating),
     };
 
     // Field names in the error say which result was wrong.

@@ -28,8 +28,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
     [Authorize(Scopes.AssessmentWrite)]
     public override async Task<StartAssessmentResponse> StartAssessment(StartAssessmentRequest request, ServerCallContext context)
     {
-        return await writes.WriteNewStreamAsync(s => StartingAssessment.HandleAsync(s, intake, request.RunnerId,
-                request.Reason, request.PainReportId, time, context.CancellationToken),
+        var command = new StartAssessment(request.RunnerId, request.Reason, request.PainReportId);
+        return await writes.WriteNewStreamAsync(s => StartingAssessment.HandleAsync(s, intake, command, time, context.CancellationToken),
             assessment => new StartAssessmentResponse { Assessment = ToProto(assessment) }, context.CancellationToken);
     }
 
@@ -37,8 +37,9 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
     public override async Task<RecordTestResultResponse> RecordTestResult(RecordTestResultRequest request, ServerCallContext context)
     {
         var id = ParseId(request.AssessmentId, "assessment_id");
-        var draft = new TestResultDraft(request.TestCode, (int)request.Side, request.Value, request.Unit, (int)request.Rating, request.Notes);
-        return await writes.WriteAsync(id, s => RecordingTestResult.HandleAsync(s, id, draft, time, context.CancellationToken),
+        var command = new RecordTestResult(id, request.TestCode, FromProto(request.Side), request.Value, request.Unit,
+            FromProto(request.Rating), request.Notes);
+        return await writes.WriteAsync(id, s => RecordingTestResult.HandleAsync(s, command, time, context.CancellationToken),
             resultId => new RecordTestResultResponse { ResultId = resultId.ToString() }, context.CancellationToken);
     }
 
@@ -47,7 +48,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
         ServerCallContext context)
     {
         var id = ParseId(request.AssessmentId, "assessment_id");
-        return await writes.WriteAsync(id, s => CompletingAssessment.HandleAsync(s, id, time, context.CancellationToken),
+        return await writes.WriteAsync(id,
+            s => CompletingAssessment.HandleAsync(s, new CompleteAssessment(id), time, context.CancellationToken),
             assessment => new CompleteAssessmentResponse { Assessment = ToProto(assessment) }, context.CancellationToken);
     }
 
@@ -81,7 +83,7 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
         var response = new GetLatestFindingsResponse
         {
             AssessmentId = latest.Id.ToString(),
-            CompletedOn = Iso(latest.Completion!.CompletedOn),
+            CompletedOn = FieldChecks.Iso(latest.Completion!.CompletedOn),
         };
         response.Findings.AddRange(latest.Completion.Findings.Select(ToProto));
         response.Regions.AddRange(latest.Completion.Regions.Select(ToProto));
@@ -112,7 +114,7 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
     }
 
     private async Task<AssessmentRecord> LoadAsync(Guid id, CancellationToken ct) =>
-        await session.LoadAsync<AssessmentRecord>(id, ct) ?? throw new NotFoundException($"Assessment {id} was not found.");
+        await session.LoadAsync<AssessmentRecord>(id, ct) ?? throw AssessmentRecord.NotFound(id);
 
     private static Guid ParseId(string value, string field) => RequestIds.Parse(value, field, "an assessment id");
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
 using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.Screening;
+using RunRestore.ServiceDefaults.Errors;
 using Proto = RunRestore.Assessment.V1;
 
 namespace RunRestore.Assessment.Grpc;
 
-/// <summary>Domain → proto for the assessment service.</summary>
+/// <summary>Domain ↔ proto for the assessment service: enums by explicit maps, dates by <see cref="FieldChecks.Iso"/>.</summary>
 internal static class AssessmentProtoMapping
 {
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static Proto.Assessment ToProto(AssessmentRecord a) => ToProto(a, withResults: true);
 
@@ -18,10 +18,10 @@ internal static class AssessmentProtoMapping
         {
             AssessmentId = a.Id.ToString(),
             RunnerId = a.RunnerId.ToString(),
-            Status = a.IsCompleted ? Proto.AssessmentStatus.Completed : Proto.AssessmentStatus.InProgress,
+            Status = StatusOf(a),
             Reason = a.Reason,
             StartedAt = a.StartedAt.ToString("O", CultureInfo.InvariantCulture),
-            CompletedOn = a.Completion is { } c ? Iso(c.CompletedOn) : "",
+            CompletedOn = a.Completion is { } c ? FieldChecks.Iso(c.CompletedOn) : "",
             LoadSource = a.Load.Source,
             LoadNote = a.Load.Note ?? "",
             IsReassessment = a.Completion?.IsReassessment ?? false,
@@ -72,13 +72,7 @@ internal static class AssessmentProtoMapping
         Side = ToProto(r.Side),
         Value = (double)r.Value,
         Unit = r.Unit,
-        Rating = r.Rating switch
-        {
-            Rating.Good => Proto.Rating.Good,
-            Rating.Fair => Proto.Rating.Fair,
-            Rating.Poor => Proto.Rating.Poor,
-            _ => Proto.Rating.Unspecified,
-        },
+        Rating = ToProto(r.Rating),
         Notes = r.Notes,
     };
 
@@ -89,7 +83,7 @@ internal static class AssessmentProtoMapping
             Key = f.Key,
             Kind = f.Kind,
             Region = f.Region,
-            Side = f.Side?.ToString().ToLowerInvariant() ?? "",
+            Side = ScreeningRules.Word(f.Side) ?? "",
             MagnitudeLabel = f.MagnitudeLabel,
             RuleId = f.RuleId,
             RuleVersion = f.RuleVersion,
@@ -159,10 +153,39 @@ internal static class AssessmentProtoMapping
         return proto;
     }
 
-    private static Proto.BodySide ToProto(BodySide? side) => side switch
+    public static Proto.AssessmentStatus StatusOf(AssessmentRecord a) =>
+        a.IsCompleted ? Proto.AssessmentStatus.Completed : Proto.AssessmentStatus.InProgress;
+
+    public static Proto.BodySide ToProto(BodySide? side) => side switch
     {
         BodySide.Left => Proto.BodySide.Left,
         BodySide.Right => Proto.BodySide.Right,
         _ => Proto.BodySide.Unspecified,
+    };
+
+    /// <summary>A side as a request gives it; a number this proto version does not define is kept to be refused.</summary>
+    public static Choice<BodySide> FromProto(Proto.BodySide side) => side switch
+    {
+        Proto.BodySide.Unspecified => default,
+        Proto.BodySide.Left => Choice.Of(BodySide.Left),
+        Proto.BodySide.Right => Choice.Of(BodySide.Right),
+        _ => Choice.NotKnown<BodySide>(side.ToString()),
+    };
+
+    public static Proto.Rating ToProto(Rating? rating) => rating switch
+    {
+        Rating.Good => Proto.Rating.Good,
+        Rating.Fair => Proto.Rating.Fair,
+        Rating.Poor => Proto.Rating.Poor,
+        _ => Proto.Rating.Unspecified,
+    };
+
+    public static Choice<Rating> FromProto(Proto.Rating rating) => rating switch
+    {
+        Proto.Rating.Unspecified => default,
+        Proto.Rating.Good => Choice.Of(Rating.Good),
+        Proto.Rating.Fair => Choice.Of(Rating.Fair),
+        Proto.Rating.Poor => Choice.Of(Rating.Poor),
+        _ => Choice.NotKnown<Rating>(rating.ToString()),
     };
 }

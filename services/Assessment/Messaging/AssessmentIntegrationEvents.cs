@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using RunRestore.Assessment.Assessments;
+using RunRestore.Assessment.Screening;
 using RunRestore.ServiceDefaults.EventStore;
 using Contract = RunRestore.Contracts.Assessment;
 
@@ -16,7 +17,7 @@ public sealed class AssessmentIntegrationEvents : IIntegrationEventMap
 
     public static Contract.AssessmentCompleted ToContract(Guid assessmentId, AssessmentCompleted e) =>
         new(e.RunnerId, assessmentId, e.CompletedOn, e.FirstCompletedOn, e.IsReassessment, e.PainSite,
-            e.Findings.Select(f => new Contract.Finding(f.Key, f.Kind, f.Region, f.Side?.ToString().ToLowerInvariant(), f.Magnitude,
+            e.Findings.Select(f => new Contract.Finding(f.Key, f.Kind, f.Region, ScreeningRules.Word(f.Side), f.Magnitude,
                 f.MagnitudeLabel, f.RuleId, f.RuleVersion, f.Evidence, f.TriggeringInputs, f.Explanation)).ToList(),
             e.Regions.Select(r => new Contract.ContributingRegion(r.Region, r.Rank, r.RuleId, r.Evidence, r.SupportingFindingKeys,
                 r.Explanation)).ToList());

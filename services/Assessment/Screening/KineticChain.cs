@@ -1,3 +1,4 @@
+using RunRestore.Contracts.Intake;
 using Chain = RunRestore.Contracts.Screening.KineticChain;
 
 namespace RunRestore.Assessment.Screening;
@@ -25,9 +26,9 @@ public static class KineticChain
 
     private static readonly Dictionary<string, string> PainWordsBySite = new(StringComparer.Ordinal)
     {
-        ["achilles"] = "Achilles pain",
-        ["hip"] = "hip pain",
-        ["heel_plantar"] = "heel pain",
+        [BodySites.Achilles] = "Achilles pain",
+        [BodySites.Hip] = "hip pain",
+        [BodySites.HeelPlantar] = "heel pain",
     };
 
     /// <summary>

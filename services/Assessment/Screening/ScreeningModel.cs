@@ -1,3 +1,5 @@
+using RunRestore.Contracts.Intake;
+
 namespace RunRestore.Assessment.Screening;
 
 /// <summary>A side of the body for per-side tests.</summary>
@@ -41,7 +43,7 @@ public sealed record Finding(
     IReadOnlyList<string> TriggeringInputs,
     string Explanation)
 {
-    public string Key => $"{RuleId}:{Region}:{Side?.ToString().ToLowerInvariant() ?? "both"}";
+    public string Key => $"{RuleId}:{Region}:{ScreeningRules.Word(Side) ?? BodySides.Both}";
 }
 
 /// <summary>A region to check and treat for the pain site (K1-K8), ranked, with the findings that support it.</summary>

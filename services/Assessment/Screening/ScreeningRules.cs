@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunRestore.Contracts.Intake;
 
 namespace RunRestore.Assessment.Screening;
 
@@ -62,7 +63,11 @@ public static partial class ScreeningRules
         return Round(value, point < 0 ? 0 : format.Length - point - 1).ToString(format, CultureInfo.InvariantCulture);
     }
 
-    internal static string Word(BodySide side) => side == BodySide.Left ? "left" : "right";
+    /// <summary>A side in the pain report's words (<see cref="BodySides"/>), as findings, events and the proto write it.</summary>
+    internal static string Word(BodySide side) => side == BodySide.Left ? BodySides.Left : BodySides.Right;
+
+    /// <summary>The side of a finding or result; null when it is not per side.</summary>
+    internal static string? Word(BodySide? side) => side is { } known ? Word(known) : null;
 
     internal static string Capital(BodySide side) => side == BodySide.Left ? "Left" : "Right";
 

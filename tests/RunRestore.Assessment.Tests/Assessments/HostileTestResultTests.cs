@@ -1,20 +1,21 @@
 using RunRestore.Assessment.Assessments;
+using RunRestore.Assessment.Screening;
 using RunRestore.ServiceDefaults.Errors;
 using Xunit;
+using static RunRestore.Assessment.Tests.AssessmentScenario;
 
 namespace RunRestore.Assessment.Tests.Assessments;
 
 /// <summary>RecordingTestResult.Decide refuses hostile input by field and never echoes more than a short quote (issue 12).</summary>
 public sealed class HostileTestResultTests
 {
-    private static readonly AssessmentRecord Open = new(Guid.CreateVersion7(), Guid.CreateVersion7(), "knee pain", 35, "female",
-        null, new LoadPicture("intake", null, []), DateTimeOffset.UnixEpoch, [], null);
+    private readonly AssessmentScenario _scenario = new AssessmentScenario().Given(Started());
 
-    private static TestResultDraft Draft(string code = "knee_to_wall", double value = 9, string? notes = null) =>
-        new(code, 1, value, null, 0, notes);
+    private static RecordTestResult Draft(string code = "knee_to_wall", double value = 9, string? notes = null) =>
+        Record(code, BodySide.Left, value, notes: notes);
 
-    private static InvalidRequestException Refused(TestResultDraft draft) =>
-        Assert.Throws<InvalidRequestException>(() => RecordingTestResult.Decide(Open, draft, Guid.CreateVersion7()));
+    private InvalidRequestException Refused(RecordTestResult draft) =>
+        Assert.Throws<InvalidRequestException>(() => RecordingTestResult.Decide(draft, _scenario.State, Guid.CreateVersion7(), Now));
 
     [Theory]
     [InlineData(double.NaN)]
@@ -49,12 +50,6 @@ public sealed class HostileTestResultTests
         Assert.Equal("notes", Assert.Single(Refused(Draft(notes: notes)).Problems).Field);
 
     [Fact]
-    public void Recording_on_a_completed_assessment_names_the_rule_and_the_field()
-    {
-        var completed = Open with { Completion = new AssessmentCompleted(Open.RunnerId, null, default, default, false, [], [], default) };
-
-        var ex = Assert.Throws<PreconditionFailedException>(() => RecordingTestResult.Decide(completed, Draft(), Guid.CreateVersion7()));
-
-        Assert.Equal("assessment_id", Assert.Single(ex.Violations).Subject);
-    }
+    public void Recording_on_a_completed_assessment_names_the_rule_and_the_field() =>
+        _scenario.Given(CompletedOn(Today)).When(Draft()).ThenRefused("assessment_open", "assessment_id");
 }
