@@ -72,6 +72,10 @@ public sealed class IntakeIntegrationEvents : IIntegrationEventMap
         BodySite.LowerBack => Contract.BodySites.LowerBack,
         BodySite.Foot => Contract.BodySites.Foot,
         BodySite.Other => Contract.BodySites.Other,
+        BodySite.Groin => Contract.BodySites.Groin,
+        BodySite.AnteriorShin => Contract.BodySites.AnteriorShin,
+        BodySite.Midfoot => Contract.BodySites.Midfoot,
+        BodySite.OuterFoot => Contract.BodySites.OuterFoot,
         _ => throw Unmapped(site),
     };
 

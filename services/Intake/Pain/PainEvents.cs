@@ -15,6 +15,14 @@ public enum BodySite
     LowerBack = 10,
     Foot = 11,
     Other = 12,
+    /// <summary>Groin / front of the hip (femoral neck): a high-risk bone stress site, never K7 reasoning (R5).</summary>
+    Groin = 13,
+    /// <summary>Front of the shin (anterior tibia): a high-risk bone stress site (R2).</summary>
+    AnteriorShin = 14,
+    /// <summary>Top of the midfoot (navicular): a high-risk bone stress site (R2).</summary>
+    Midfoot = 15,
+    /// <summary>Outer edge of the foot (5th metatarsal): a high-risk bone stress site (R2).</summary>
+    OuterFoot = 16,
 }
 
 /// <summary>Which side hurts.</summary>
