@@ -149,6 +149,22 @@ internal static partial class IntakeProtoMapping
         _ => Proto.PainPhase.Unspecified,
     };
 
+    public static RedFlagAnswer? ToDomain(Proto.RedFlagAnswer answer) => answer switch
+    {
+        Proto.RedFlagAnswer.No => RedFlagAnswer.No,
+        Proto.RedFlagAnswer.Yes => RedFlagAnswer.Yes,
+        Proto.RedFlagAnswer.Unsure => RedFlagAnswer.Unsure,
+        _ => null,
+    };
+
+    public static Proto.RedFlagAnswer ToProto(RedFlagAnswer answer) => answer switch
+    {
+        RedFlagAnswer.No => Proto.RedFlagAnswer.No,
+        RedFlagAnswer.Yes => Proto.RedFlagAnswer.Yes,
+        RedFlagAnswer.Unsure => Proto.RedFlagAnswer.Unsure,
+        _ => Proto.RedFlagAnswer.Unspecified,
+    };
+
     public static DayOfWeek? ToDomain(Proto.Weekday day) => day switch
     {
         Proto.Weekday.Monday => DayOfWeek.Monday,

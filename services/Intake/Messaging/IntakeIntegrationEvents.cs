@@ -5,12 +5,16 @@ using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.EventStore;
 using Contract = RunRestore.Contracts.Intake;
+using Safety = RunRestore.Contracts.Safety;
 
 namespace RunRestore.Intake.Messaging;
 
 /// <summary>Which of intake's events the other services and clinics hear about, and in what shape.</summary>
 public sealed class IntakeIntegrationEvents : IIntegrationEventMap
 {
+    /// <summary>Contracts.Safety.RedFlagRaised.Source of the red flags a pain report raises.</summary>
+    public const string PainReportSource = "pain_report";
+
     public object? ToIntegrationEvent(IEvent domainEvent)
     {
         var runnerId = domainEvent.StreamId;
@@ -23,6 +27,9 @@ public sealed class IntakeIntegrationEvents : IIntegrationEventMap
             GymSessionLogged e => new Contract.GymSessionLogged(runnerId, e.SessionId, e.Date, e.DurationMinutes, e.Rpe, e.Focus),
             PainReported e => new Contract.PainReported(runnerId, e.PainReportId, e.Date, Word(e.BodySite), Word(e.Side),
                 e.Severity, Word(e.Phase), e.OnsetKm, e.OnsetMinutes, e.LinkedRunId, e.DurationDays, e.Notes),
+            // R1-R6 from a pain report: to programming (holds the region) and to clinics (critical alert).
+            RedFlagRaised e => new Safety.RedFlagRaised(runnerId, e.RedFlagId, e.RuleId, e.RuleVersion, e.Severity, e.Evidence,
+                Word(e.BodySite), Word(e.Side), e.Signs, e.Explanation, e.RunnerAdvice, PainReportSource, [e.PainReportId], e.Date),
             PainResolved e => new Contract.PainResolved(runnerId, e.PainReportId, e.Date),
             WellnessReported e => new Contract.WellnessReported(runnerId, e.WellnessReportId, e.Date, e.SleepHours,
                 e.Stress, e.Soreness, e.Illness),

@@ -43,7 +43,10 @@ public enum PainPhase
     AtRest = 4,
 }
 
-/// <summary>The runner reported pain: where, how bad, and when in a run it starts ("at the 9 km mark").</summary>
+/// <summary>
+/// The runner reported pain: where, how bad, when in a run it starts ("at the 9 km mark") and the red-flag questions
+/// answered (R1-R6; null on reports stored before rule set v2).
+/// </summary>
 public sealed record PainReported(
     Guid PainReportId,
     DateOnly Date,
@@ -56,7 +59,8 @@ public sealed record PainReported(
     Guid? LinkedRunId,
     int DurationDays,
     string Notes,
-    DateTimeOffset ReportedAt);
+    DateTimeOffset ReportedAt,
+    RedFlagAnswers? RedFlags = null);
 
 /// <summary>An earlier pain report is resolved.</summary>
 public sealed record PainResolved(Guid PainReportId, DateOnly Date, DateTimeOffset ReportedAt);
