@@ -33,13 +33,18 @@ public sealed class IntakeIntegrationEvents : IIntegrationEventMap
             PainResolved e => new Contract.PainResolved(runnerId, e.PainReportId, e.Date),
             WellnessReported e => new Contract.WellnessReported(runnerId, e.WellnessReportId, e.Date, e.SleepHours,
                 e.Stress, e.Soreness, e.Illness),
-            LoadFlagRaised e => new Contract.LoadFlagRaised(runnerId, e.Flag.RuleId, e.Flag.RuleVersion, e.Flag.Kind,
-                e.Flag.Severity, e.Flag.Evidence.ToString(), e.Flag.Numbers, e.Flag.Explanation, e.Flag.TriggeringEventIds,
-                e.AsOf),
+            LoadFlagRaised e => Raised(runnerId, e.Flag, e.AsOf),
+            // A change of severity within an episode goes out as the flag raised again with its new severity (programming's
+            // T5 reacts to "high"; DOMAIN.md "Load", rule set v2).
+            LoadFlagSeverityChanged e => Raised(runnerId, e.Flag, e.AsOf),
             LoadFlagCleared e => new Contract.LoadFlagCleared(runnerId, e.RuleId, e.Kind, e.Explanation, e.AsOf),
             _ => null,
         };
     }
+
+    private static Contract.LoadFlagRaised Raised(Guid runnerId, LoadFlag flag, DateOnly asOf) =>
+        new(runnerId, flag.RuleId, flag.RuleVersion, flag.Kind, flag.Severity, flag.Evidence.ToString(), flag.Numbers,
+            flag.Explanation, flag.TriggeringEventIds, asOf);
 
     // Each word is spelled out, so renaming a domain enum member cannot change what goes on the wire; the words of
     // the pain report are the Contracts' constants. IntakeWordTests checks that every member has one.

@@ -57,6 +57,7 @@ public static class RunnerTimeline
             PainResolved p => (p.Date, "Pain resolved."),
             RedFlagRaised f => (f.Date, $"Red flag {f.RuleId} ({f.Severity}): {f.Explanation} {f.RunnerAdvice}"),
             LoadFlagRaised f => (f.AsOf, $"Flag raised ({f.Flag.RuleId}): {f.Flag.Explanation}"),
+            LoadFlagSeverityChanged f => (f.AsOf, $"Flag {f.Flag.RuleId} now {f.Flag.Severity} (was {f.PreviousSeverity}): {f.Flag.Explanation}"),
             LoadFlagCleared f => (f.AsOf, $"Flag cleared ({f.RuleId}): {f.Explanation}"),
             _ => (null, e.EventTypeName),
         };
