@@ -40,7 +40,8 @@ service_user() { # service_user NAME Contracts-namespace extra-configure extra-w
   api PUT "permissions/$VHOST_PATH/$name" "{\"configure\":\"$configure\",\"write\":\"$write\",\"read\":\"$read\"}"
 }
 
-service_user intake Intake "" "" ""
+# Intake also publishes the red flags its pain reports raise (Contracts.Safety, DOMAIN.md R1-R6, issue 13).
+service_user intake Intake "" "|RunRestore[.]Contracts[.]Safety:RedFlagRaised" ""
 # impersonator: MassTransit moves a refused screen to assessment-clinic-screens_error with its properties, user_id (the
 # clinic's) included; without the tag the broker refuses that move (user_id is not assessment's) and the screen is
 # redelivered for ever. The tag lets assessment set another user's user_id and grants nothing else.

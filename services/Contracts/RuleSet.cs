@@ -14,7 +14,7 @@ public static class RuleSet
 
     private static readonly Dictionary<string, int> Versions = new(StringComparer.Ordinal)
     {
-        ["L1"] = 1, ["L2"] = 1, ["L3"] = 1, ["L4"] = 1, ["L5"] = 1, ["L6"] = 1,
+        ["L1"] = 1, ["L2"] = 2, ["L3"] = 2, ["L4"] = 1, ["L5"] = 1, ["L6"] = 1,
         ["S1"] = 1, ["S2"] = 1,
         ["R1"] = 2, ["R2"] = 2, ["R3"] = 2, ["R4"] = 2, ["R5"] = 2, ["R6"] = 2,
         ["P1"] = 1, ["P2"] = 1, ["P3"] = 1, ["P4"] = 1,

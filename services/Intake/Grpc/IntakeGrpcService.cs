@@ -128,7 +128,12 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         return await writes.WriteAsync(id, s => ReportingPain.HandleAsync(s, id, ToDraft(request), time, context.CancellationToken),
-            painReportId => new ReportPainResponse { PainReportId = painReportId.ToString() }, context.CancellationToken);
+            outcome =>
+            {
+                var response = new ReportPainResponse { PainReportId = outcome.PainReportId.ToString() };
+                response.RedFlags.AddRange(outcome.RedFlags.Select(ToProto));
+                return response;
+            }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeWrite)]

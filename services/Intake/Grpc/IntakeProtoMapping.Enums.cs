@@ -85,6 +85,10 @@ internal static partial class IntakeProtoMapping
         Proto.BodySite.LowerBack => BodySite.LowerBack,
         Proto.BodySite.Foot => BodySite.Foot,
         Proto.BodySite.Other => BodySite.Other,
+        Proto.BodySite.Groin => BodySite.Groin,
+        Proto.BodySite.AnteriorShin => BodySite.AnteriorShin,
+        Proto.BodySite.Midfoot => BodySite.Midfoot,
+        Proto.BodySite.OuterFoot => BodySite.OuterFoot,
         _ => null,
     };
 
@@ -102,6 +106,10 @@ internal static partial class IntakeProtoMapping
         BodySite.LowerBack => Proto.BodySite.LowerBack,
         BodySite.Foot => Proto.BodySite.Foot,
         BodySite.Other => Proto.BodySite.Other,
+        BodySite.Groin => Proto.BodySite.Groin,
+        BodySite.AnteriorShin => Proto.BodySite.AnteriorShin,
+        BodySite.Midfoot => Proto.BodySite.Midfoot,
+        BodySite.OuterFoot => Proto.BodySite.OuterFoot,
         _ => Proto.BodySite.Unspecified,
     };
 
@@ -139,6 +147,22 @@ internal static partial class IntakeProtoMapping
         PainPhase.NextMorning => Proto.PainPhase.NextMorning,
         PainPhase.AtRest => Proto.PainPhase.AtRest,
         _ => Proto.PainPhase.Unspecified,
+    };
+
+    public static RedFlagAnswer? ToDomain(Proto.RedFlagAnswer answer) => answer switch
+    {
+        Proto.RedFlagAnswer.No => RedFlagAnswer.No,
+        Proto.RedFlagAnswer.Yes => RedFlagAnswer.Yes,
+        Proto.RedFlagAnswer.Unsure => RedFlagAnswer.Unsure,
+        _ => null,
+    };
+
+    public static Proto.RedFlagAnswer ToProto(RedFlagAnswer answer) => answer switch
+    {
+        RedFlagAnswer.No => Proto.RedFlagAnswer.No,
+        RedFlagAnswer.Yes => Proto.RedFlagAnswer.Yes,
+        RedFlagAnswer.Unsure => Proto.RedFlagAnswer.Unsure,
+        _ => Proto.RedFlagAnswer.Unspecified,
     };
 
     public static DayOfWeek? ToDomain(Proto.Weekday day) => day switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunRestore.Common.V1;
+using RunRestore.Intake.Messaging;
 using RunRestore.Intake.Pain;
 using RunRestore.Intake.Profiles;
 using RunRestore.Intake.Runners;
@@ -7,6 +8,7 @@ using RunRestore.Intake.Training;
 using RunRestore.Intake.V1;
 using RunRestore.ServiceDefaults.Errors;
 using Proto = RunRestore.Intake.V1;
+using Signs = RunRestore.Contracts.Safety.RedFlagSigns;
 
 namespace RunRestore.Intake.Grpc;
 
@@ -69,7 +71,40 @@ internal static partial class IntakeProtoMapping
         Choose(r.Phase, ToDomain),
         r.OnsetCase == ReportPainRequest.OnsetOneofCase.OnsetKm ? r.OnsetKm : null,
         r.OnsetCase == ReportPainRequest.OnsetOneofCase.OnsetMinutes ? r.OnsetMinutes : null,
-        r.LinkedRunId, r.DurationDays, r.Notes);
+        r.LinkedRunId, r.DurationDays, r.Notes, ToDraft(r.RedFlags ?? new()));
+
+    // The proto's field names are the RedFlagSigns words, so a violation names the field ("red_flags.night_pain").
+    private static IReadOnlyList<(string, Choice<Pain.RedFlagAnswer>)> ToDraft(Proto.RedFlagAnswers a) =>
+    [
+        (Signs.NightPain, Choose(a.NightPain, ToDomain)), (Signs.RestPain, Choose(a.RestPain, ToDomain)),
+        (Signs.BonyTenderness, Choose(a.BonyTenderness, ToDomain)), (Signs.PainOnHopping, Choose(a.PainOnHopping, ToDomain)),
+        (Signs.PainEarlierEachRun, Choose(a.PainEarlierEachRun, ToDomain)), (Signs.Swelling, Choose(a.Swelling, ToDomain)),
+        (Signs.Locking, Choose(a.Locking, ToDomain)), (Signs.GivingWay, Choose(a.GivingWay, ToDomain)),
+        (Signs.NumbnessOrTingling, Choose(a.NumbnessOrTingling, ToDomain)),
+        (Signs.RadiatingBelowKnee, Choose(a.RadiatingBelowKnee, ToDomain)), (Signs.Weakness, Choose(a.Weakness, ToDomain)),
+        (Signs.PreviousBoneStressInjury, Choose(a.PreviousBoneStressInjury, ToDomain)),
+        (Signs.MissedPeriods, Choose(a.MissedPeriods, ToDomain)), (Signs.RecentWeightLoss, Choose(a.RecentWeightLoss, ToDomain)),
+    ];
+
+    public static Proto.RedFlag ToProto(Pain.RedFlagRaised flag)
+    {
+        var proto = new Proto.RedFlag
+        {
+            RedFlagId = flag.RedFlagId.ToString(),
+            RuleId = flag.RuleId,
+            RuleVersion = flag.RuleVersion,
+            Severity = flag.Severity,
+            Evidence = flag.Evidence,
+            BodySite = IntakeIntegrationEvents.Word(flag.BodySite),
+            Side = IntakeIntegrationEvents.Word(flag.Side),
+            Explanation = flag.Explanation,
+            RunnerAdvice = flag.RunnerAdvice,
+            PainReportId = flag.PainReportId.ToString(),
+            RaisedOn = FieldChecks.Iso(flag.Date),
+        };
+        proto.Signs.AddRange(flag.Signs);
+        return proto;
+    }
 
     public static Proto.LoadFlag ToProto(LoadFlagRaised raised) => ToProto(raised.Flag, raised.AsOf);
 

@@ -5,12 +5,16 @@ using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.EventStore;
 using Contract = RunRestore.Contracts.Intake;
+using Safety = RunRestore.Contracts.Safety;
 
 namespace RunRestore.Intake.Messaging;
 
 /// <summary>Which of intake's events the other services and clinics hear about, and in what shape.</summary>
 public sealed class IntakeIntegrationEvents : IIntegrationEventMap
 {
+    /// <summary>Contracts.Safety.RedFlagRaised.Source of the red flags a pain report raises.</summary>
+    public const string PainReportSource = "pain_report";
+
     public object? ToIntegrationEvent(IEvent domainEvent)
     {
         var runnerId = domainEvent.StreamId;
@@ -23,16 +27,24 @@ public sealed class IntakeIntegrationEvents : IIntegrationEventMap
             GymSessionLogged e => new Contract.GymSessionLogged(runnerId, e.SessionId, e.Date, e.DurationMinutes, e.Rpe, e.Focus),
             PainReported e => new Contract.PainReported(runnerId, e.PainReportId, e.Date, Word(e.BodySite), Word(e.Side),
                 e.Severity, Word(e.Phase), e.OnsetKm, e.OnsetMinutes, e.LinkedRunId, e.DurationDays, e.Notes),
+            // R1-R6 from a pain report: to programming (holds the region) and to clinics (critical alert).
+            RedFlagRaised e => new Safety.RedFlagRaised(runnerId, e.RedFlagId, e.RuleId, e.RuleVersion, e.Severity, e.Evidence,
+                Word(e.BodySite), Word(e.Side), e.Signs, e.Explanation, e.RunnerAdvice, PainReportSource, [e.PainReportId], e.Date),
             PainResolved e => new Contract.PainResolved(runnerId, e.PainReportId, e.Date),
             WellnessReported e => new Contract.WellnessReported(runnerId, e.WellnessReportId, e.Date, e.SleepHours,
                 e.Stress, e.Soreness, e.Illness),
-            LoadFlagRaised e => new Contract.LoadFlagRaised(runnerId, e.Flag.RuleId, e.Flag.RuleVersion, e.Flag.Kind,
-                e.Flag.Severity, e.Flag.Evidence.ToString(), e.Flag.Numbers, e.Flag.Explanation, e.Flag.TriggeringEventIds,
-                e.AsOf),
+            LoadFlagRaised e => Raised(runnerId, e.Flag, e.AsOf),
+            // A change of severity within an episode goes out as the flag raised again with its new severity (programming's
+            // T5 reacts to "high"; DOMAIN.md "Load", rule set v2).
+            LoadFlagSeverityChanged e => Raised(runnerId, e.Flag, e.AsOf),
             LoadFlagCleared e => new Contract.LoadFlagCleared(runnerId, e.RuleId, e.Kind, e.Explanation, e.AsOf),
             _ => null,
         };
     }
+
+    private static Contract.LoadFlagRaised Raised(Guid runnerId, LoadFlag flag, DateOnly asOf) =>
+        new(runnerId, flag.RuleId, flag.RuleVersion, flag.Kind, flag.Severity, flag.Evidence.ToString(), flag.Numbers,
+            flag.Explanation, flag.TriggeringEventIds, asOf);
 
     // Each word is spelled out, so renaming a domain enum member cannot change what goes on the wire; the words of
     // the pain report are the Contracts' constants. IntakeWordTests checks that every member has one.
@@ -72,6 +84,10 @@ public sealed class IntakeIntegrationEvents : IIntegrationEventMap
         BodySite.LowerBack => Contract.BodySites.LowerBack,
         BodySite.Foot => Contract.BodySites.Foot,
         BodySite.Other => Contract.BodySites.Other,
+        BodySite.Groin => Contract.BodySites.Groin,
+        BodySite.AnteriorShin => Contract.BodySites.AnteriorShin,
+        BodySite.Midfoot => Contract.BodySites.Midfoot,
+        BodySite.OuterFoot => Contract.BodySites.OuterFoot,
         _ => throw Unmapped(site),
     };
 

@@ -15,6 +15,14 @@ public enum BodySite
     LowerBack = 10,
     Foot = 11,
     Other = 12,
+    /// <summary>Groin / front of the hip (femoral neck): a high-risk bone stress site, never K7 reasoning (R5).</summary>
+    Groin = 13,
+    /// <summary>Front of the shin (anterior tibia): a high-risk bone stress site (R2).</summary>
+    AnteriorShin = 14,
+    /// <summary>Top of the midfoot (navicular): a high-risk bone stress site (R2).</summary>
+    Midfoot = 15,
+    /// <summary>Outer edge of the foot (5th metatarsal): a high-risk bone stress site (R2).</summary>
+    OuterFoot = 16,
 }
 
 /// <summary>Which side hurts.</summary>
@@ -35,7 +43,10 @@ public enum PainPhase
     AtRest = 4,
 }
 
-/// <summary>The runner reported pain: where, how bad, and when in a run it starts ("at the 9 km mark").</summary>
+/// <summary>
+/// The runner reported pain: where, how bad, when in a run it starts ("at the 9 km mark") and the red-flag questions
+/// answered (R1-R6; null on reports stored before rule set v2).
+/// </summary>
 public sealed record PainReported(
     Guid PainReportId,
     DateOnly Date,
@@ -48,7 +59,8 @@ public sealed record PainReported(
     Guid? LinkedRunId,
     int DurationDays,
     string Notes,
-    DateTimeOffset ReportedAt);
+    DateTimeOffset ReportedAt,
+    RedFlagAnswers? RedFlags = null);
 
 /// <summary>An earlier pain report is resolved.</summary>
 public sealed record PainResolved(Guid PainReportId, DateOnly Date, DateTimeOffset ReportedAt);

@@ -16,18 +16,26 @@ public sealed record PainDraft(
     double? OnsetMinutes,
     string? LinkedRunId,
     int DurationDays,
-    string? Notes);
+    string? Notes,
+    IReadOnlyList<(string Sign, Choice<RedFlagAnswer> Answer)>? RedFlags = null);
+
+/// <summary>The stored report and the red flags it raised (R1-R6).</summary>
+public sealed record PainReportOutcome(Guid PainReportId, IReadOnlyList<RedFlagRaised> RedFlags);
 
 /// <summary>
 /// Pain with when in a run it starts ("the knee aches from the 9 km mark"): the clinic's first clue, and the input of
-/// assessment's kinetic-chain reasoning and programming's pain monitoring (DOMAIN.md P1-P3).
+/// assessment's kinetic-chain reasoning and programming's pain monitoring (DOMAIN.md P1-P3). Every report, whatever its
+/// phase (during or after a run, next morning, at rest), is stored and published; red flags (R1-R6) are decided in the
+/// same write, so the report and its flags are stored and published together.
 /// </summary>
 public static class ReportingPain
 {
     /// <summary>The run a report links to, as the rule "onset within the run" needs it.</summary>
     public sealed record LinkedRun(Guid RunId, decimal DistanceKm, decimal DurationMinutes);
 
-    public static PainReported Decide(PainDraft draft, LinkedRun? linkedRun, Guid painReportId, DateTimeOffset now)
+    /// <summary>The report, then a RedFlagRaised per rule it fires; <paramref name="newId"/> names each flag.</summary>
+    public static IReadOnlyList<object> Decide(PainDraft draft, LinkedRun? linkedRun, Guid painReportId, DateTimeOffset now,
+        Func<Guid> newId)
     {
         var violations = new FieldViolations();
         var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
@@ -54,21 +62,28 @@ public static class ReportingPain
 
         violations.Check(draft.DurationDays is >= 0 and <= 3650, "duration_days", "must be 0-3650 days");
         var notes = violations.Text(draft.Notes, "notes");
+        var answers = Answers(violations, draft.RedFlags ?? []);
         violations.ThrowIfAny();
-        return new PainReported(painReportId, date!.Value, site!.Value, side!.Value, severity, phase!.Value,
-            (decimal?)onsetKm, (decimal?)onsetMinutes, linkedRun?.RunId, draft.DurationDays, notes, now);
+        var report = new PainReported(painReportId, date!.Value, site!.Value, side!.Value, severity, phase!.Value,
+            (decimal?)onsetKm, (decimal?)onsetMinutes, linkedRun?.RunId, draft.DurationDays, notes, now, answers);
+        return [report, .. RedFlagTriage.Evaluate(report, newId)];
     }
 
-    public static async Task<Guid> HandleAsync(IDocumentSession session, Guid runnerId, PainDraft draft, TimeProvider time,
-        CancellationToken ct)
+    // Each question answered no, yes or unsure; not asked is left out; a number the proto does not know is refused.
+    private static RedFlagAnswers Answers(FieldViolations violations, IEnumerable<(string Sign, Choice<RedFlagAnswer> Answer)> answers) =>
+        new([.. answers.Select(a => violations.Optional(a.Answer, $"red_flags.{a.Sign}") is { } answer ? new SignAnswer(a.Sign, answer) : null)
+            .OfType<SignAnswer>()]);
+
+    public static async Task<PainReportOutcome> HandleAsync(IDocumentSession session, Guid runnerId, PainDraft draft,
+        TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var linked = await FindRunAsync(session, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
         var painReportId = Guid.CreateVersion7(now);
         // Pain is no load: it raises or clears no load flag.
-        await session.DecideAsync<TrainingLog>(runnerId, _ => [Decide(draft, linked, painReportId, now)],
-            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
-        return painReportId;
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, _ => Decide(draft, linked, painReportId, now,
+            () => Guid.CreateVersion7(now)), () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        return new PainReportOutcome(painReportId, [.. decided.Events.OfType<RedFlagRaised>()]);
     }
 
     // Recent runs are in the write model's snapshot; an older one is looked up in the runner's own stream. An unknown

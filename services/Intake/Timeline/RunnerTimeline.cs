@@ -1,6 +1,7 @@
 using System.Globalization;
 using JasperFx.Events;
 using Marten;
+using RunRestore.Intake.Messaging;
 using RunRestore.Intake.Pain;
 using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
@@ -54,7 +55,9 @@ public static class RunnerTimeline
                 $"Wellness: slept {w.SleepHours:0.#} h, stress {w.Stress}/5, soreness {w.Soreness}/5{(w.Illness ? ", ill." : ".")}")),
             PainReported p => (p.Date, PainSummary(p)),
             PainResolved p => (p.Date, "Pain resolved."),
+            RedFlagRaised f => (f.Date, $"Red flag {f.RuleId} ({f.Severity}): {f.Explanation} {f.RunnerAdvice}"),
             LoadFlagRaised f => (f.AsOf, $"Flag raised ({f.Flag.RuleId}): {f.Flag.Explanation}"),
+            LoadFlagSeverityChanged f => (f.AsOf, $"Flag {f.Flag.RuleId} now {f.Flag.Severity} (was {f.PreviousSeverity}): {f.Flag.Explanation}"),
             LoadFlagCleared f => (f.AsOf, $"Flag cleared ({f.RuleId}): {f.Explanation}"),
             _ => (null, e.EventTypeName),
         };
@@ -73,6 +76,12 @@ public static class RunnerTimeline
         var onset = p.OnsetKm is { } km
             ? string.Create(CultureInfo.InvariantCulture, $", starting at {km:0.#} km")
             : p.OnsetMinutes is { } minutes ? string.Create(CultureInfo.InvariantCulture, $", starting after {minutes:0} min") : "";
-        return $"Pain {p.Severity}/10 at {p.BodySite} ({p.Side}), {p.Phase}{onset}.";
+        // The contract words (e.g. "at_rest", "groin"): every phase is shown, at rest included.
+        var site = IntakeIntegrationEvents.Word(p.BodySite).Replace('_', ' ');
+        var phase = IntakeIntegrationEvents.Word(p.Phase).Replace('_', ' ');
+        var signs = p.RedFlags?.Present is { Count: > 0 } present
+            ? $"; red-flag signs: {string.Join(", ", present.Order(StringComparer.Ordinal).Select(s => s.Replace('_', ' ')))}"
+            : "";
+        return $"Pain {p.Severity}/10 at {site} ({IntakeIntegrationEvents.Word(p.Side)}), {phase}{onset}{signs}.";
     }
 }

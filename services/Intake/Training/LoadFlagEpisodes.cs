@@ -1,10 +1,12 @@
+using RunRestore.Contracts;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
 
 /// <summary>
 /// Turns "which flags fire now" into events: LoadFlagRaised when a flag starts firing and LoadFlagCleared when it
-/// stops, so each episode is announced once, not on every run (issue: flags per episode).
+/// stops, so each episode is announced once, not on every run (issue: flags per episode); a change of severity within
+/// an episode (caution → high, and back) is LoadFlagSeverityChanged (DOMAIN.md "Load", rule set v2).
 /// </summary>
 public static class LoadFlagEpisodes
 {
@@ -28,9 +30,13 @@ public static class LoadFlagEpisodes
         var events = new List<object>();
         foreach (var (key, flag) in firing)
         {
-            if (!after.OpenFlags.ContainsKey(key))
+            if (!after.OpenFlags.TryGetValue(key, out var open))
             {
                 events.Add(new LoadFlagRaised(flag, asOf, now));
+            }
+            else if (open.Severity != flag.Severity)
+            {
+                events.Add(new LoadFlagSeverityChanged(flag, open.Severity, asOf, now));
             }
         }
 
@@ -39,7 +45,7 @@ public static class LoadFlagEpisodes
             if (!firing.ContainsKey(key))
             {
                 var what = open.Kind.Replace('_', ' ');
-                events.Add(new LoadFlagCleared(open.RuleId, open.Kind, LoadRules.Version, asOf,
+                events.Add(new LoadFlagCleared(open.RuleId, open.Kind, RuleSet.VersionOf(open.RuleId), asOf,
                     $"The {what} flag ({open.RuleId}) no longer fires as of {FieldChecks.Iso(asOf)}: the numbers are back within the rule.",
                     now));
             }
@@ -54,7 +60,7 @@ public sealed record FlagChanges(IReadOnlyList<LoadFlagRaised> Raised, IReadOnly
 {
     public static readonly FlagChanges None = new([], []);
 
-    /// <summary>The flags among a decision's events.</summary>
+    /// <summary>The flags among a decision's events (episodes started and ended; severity changes are in the timeline).</summary>
     public static FlagChanges Of(IReadOnlyList<object> decided) =>
         new(decided.OfType<LoadFlagRaised>().ToList(), decided.OfType<LoadFlagCleared>().ToList());
 }

@@ -7,25 +7,35 @@ public static partial class LoadRules
     /// <summary>L2's figures as of one day: acute (7-day) and chronic (28-day, per week) load and their ratio.</summary>
     internal sealed record AcuteChronicLoad(decimal Acute, decimal Chronic, decimal Ratio, IReadOnlyList<Session> Sessions);
 
+    /// <summary>L2's data minimum (rule set v2): at least this many days of history…</summary>
+    public const int AcuteChronicMinimumDays = 21;
+
+    /// <summary>…with at least this many sessions in the chronic window.</summary>
+    public const int AcuteChronicMinimumSessions = 6;
+
     /// <summary>
-    /// L2 inputs as of <paramref name="asOf"/>; null when the rule cannot be evaluated: the first session is less
-    /// than 27 days back (the 28-day window would not be full of history) or there was no load at all in it.
+    /// L2 inputs as of <paramref name="asOf"/>; null when the rule cannot be evaluated ("not enough history", DOMAIN.md
+    /// "Load", rule set v2): the first session is less than 21 days back, fewer than 6 sessions are in the 28-day
+    /// window, or there was no load at all in it.
     /// </summary>
     internal static AcuteChronicLoad? AcuteChronic(TrainingHistory history, DateOnly asOf)
     {
         var chronicWindow = DayWindow.Ending(asOf, 28);
         var earliest = history.Runs.Select(r => r.Date).Concat(history.GymSessions.Select(g => g.Date))
             .DefaultIfEmpty(DateOnly.MaxValue).Min();
-        if (earliest > chronicWindow.First)
+        // Days of history the chronic window holds (21-28): a runner with 3 weeks of log is averaged over 3 weeks.
+        var days = Math.Min(28, asOf.DayNumber - earliest.DayNumber + 1);
+        var sessions = Sessions(history, chronicWindow);
+        if (days < AcuteChronicMinimumDays || sessions.Count < AcuteChronicMinimumSessions)
         {
             return null;
         }
 
-        var sessions = Sessions(history, chronicWindow);
         var acuteWindow = DayWindow.Ending(asOf, 7);
         var acute = sessions.Where(s => acuteWindow.Contains(s.Date)).Sum(s => s.Load);
-        // Chronic as a weekly equivalent (28-day total / 4) so the ratio compares like with like.
-        var chronic = sessions.Sum(s => s.Load) / 4;
+        // Chronic as a weekly equivalent (total over the days of history × 7 / days; 28 days: total / 4) so the ratio
+        // compares like with like.
+        var chronic = sessions.Sum(s => s.Load) * 7 / days;
         return chronic > 0 ? new AcuteChronicLoad(acute, chronic, acute / chronic, sessions) : null;
     }
 

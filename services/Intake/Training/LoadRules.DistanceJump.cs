@@ -7,6 +7,12 @@ public static partial class LoadRules
     /// <summary>L3: a week-over-week increase of more than this share of running distance fires (Nielsen 2014).</summary>
     public const decimal DistanceJumpPercent = 30m;
 
+    /// <summary>L3 (rule set v2): a previous week below this many km is too small a base for a percentage…</summary>
+    public const decimal DistanceJumpBaseKm = 10m;
+
+    /// <summary>…and then only a jump of at least this many km counts (2 → 3 km is +50 % and no jump).</summary>
+    public const decimal DistanceJumpMinimumKm = 5m;
+
     /// <summary>
     /// L3: running distance of the 7 days ending <paramref name="asOf"/> against the 7 days before them.
     /// Deliberately no "10 % rule": it did not reduce injuries in an RCT (Buist 2008), so DOMAIN.md says not to enforce it.
@@ -26,7 +32,8 @@ public static partial class LoadRules
         var distance = RunDistance(history, thisWeek);
         var previous = RunDistance(history, weekBefore);
         // Without a previous week's distance there is no "jump" to speak of (a first week back is L2's business).
-        if (IncreasePercent(distance, previous) is not { } increase || increase <= DistanceJumpPercent)
+        if (IncreasePercent(distance, previous) is not { } increase || increase <= DistanceJumpPercent
+            || !IsMeaningfulJump(distance, previous))
         {
             return null;
         }
@@ -43,6 +50,10 @@ public static partial class LoadRules
         var runs = history.Runs.Where(r => thisWeek.Contains(r.Date) || weekBefore.Contains(r.Date));
         return Flag("L3", "distance_jump", "caution", 'B', numbers, explanation, runs.Select(r => r.EventId));
     }
+
+    /// <summary>L3's data minimum (rule set v2): a previous week of ≥ 10 km, or below that a jump of ≥ 5 km.</summary>
+    internal static bool IsMeaningfulJump(decimal distance, decimal previous) =>
+        previous >= DistanceJumpBaseKm || distance - previous >= DistanceJumpMinimumKm;
 
     internal static decimal RunDistance(TrainingHistory history, DayWindow window) =>
         history.Runs.Where(r => window.Contains(r.Date)).Sum(r => r.DistanceKm);

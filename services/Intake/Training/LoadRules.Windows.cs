@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunRestore.Contracts;
 
 namespace RunRestore.Intake.Training;
 
@@ -47,5 +48,5 @@ public static partial class LoadRules
     private static LoadFlag Flag(
         string ruleId, string kind, string severity, char evidence, Dictionary<string, decimal> numbers, string explanation,
         IEnumerable<Guid> eventIds) =>
-        new(ruleId, Version, kind, severity, evidence, numbers, explanation, [.. eventIds.Distinct().Order()]);
+        new(ruleId, RuleSet.VersionOf(ruleId), kind, severity, evidence, numbers, explanation, [.. eventIds.Distinct().Order()]);
 }

@@ -6,9 +6,6 @@ namespace RunRestore.Intake.Training;
 /// </summary>
 public static partial class LoadRules
 {
-    /// <summary>Version of this rule set, stored with every flag: bump it whenever a threshold or a window changes.</summary>
-    public const int Version = 1;
-
     /// <summary>Highest RPE on the Borg CR-10 scale that Foster's session RPE uses (L1).</summary>
     public const int MaxRpe = 10;
 

@@ -43,6 +43,12 @@ public sealed record WellnessReported(
 /// <summary>A load or wellness rule started firing (once per episode, not on every run).</summary>
 public sealed record LoadFlagRaised(LoadFlag Flag, DateOnly AsOf, DateTimeOffset RaisedAt);
 
+/// <summary>
+/// An open flag's severity changed (e.g. L2 caution → high, and back): an event of its own (DOMAIN.md "Load", rule set
+/// v2), published as Contracts.Intake.LoadFlagRaised with the new severity so programming's T5 sees "high".
+/// </summary>
+public sealed record LoadFlagSeverityChanged(LoadFlag Flag, string PreviousSeverity, DateOnly AsOf, DateTimeOffset ChangedAt);
+
 /// <summary>A load or wellness rule stopped firing.</summary>
 public sealed record LoadFlagCleared(string RuleId, string Kind, int RuleVersion, DateOnly AsOf, string Explanation,
     DateTimeOffset ClearedAt);

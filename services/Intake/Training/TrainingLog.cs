@@ -53,6 +53,8 @@ public sealed record TrainingLog(
 
     public TrainingLog Apply(LoadFlagRaised e) => this with { OpenFlags = OpenFlags.SetItem(e.Flag.Key, e.Flag) };
 
+    public TrainingLog Apply(LoadFlagSeverityChanged e) => this with { OpenFlags = OpenFlags.SetItem(e.Flag.Key, e.Flag) };
+
     public TrainingLog Apply(LoadFlagCleared e) => this with { OpenFlags = OpenFlags.Remove($"{e.RuleId}:{e.Kind}") };
 
     public TrainingLog Apply(PainReported e) => this with { OpenPain = OpenPain.SetItem(e.PainReportId, e.BodySite) };
@@ -68,6 +70,7 @@ public sealed record TrainingLog(
         CompetitionScheduled competition => Apply(competition),
         WellnessReported wellness => Apply(wellness),
         LoadFlagRaised raised => Apply(raised),
+        LoadFlagSeverityChanged changed => Apply(changed),
         LoadFlagCleared cleared => Apply(cleared),
         PainReported pain => Apply(pain),
         PainResolved resolved => Apply(resolved),

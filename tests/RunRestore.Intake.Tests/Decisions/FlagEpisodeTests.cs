@@ -47,7 +47,8 @@ public sealed class FlagEpisodeTests
         Assert.Equal(("distance_jump", Day(8)), (cleared.Kind, cleared.AsOf));
         Assert.Contains("no longer fires as of " + Date(8), cleared.Explanation, StringComparison.Ordinal);
         Assert.Empty(_scenario.Log.OpenFlags);
-        _scenario.WhenLogged(() => Run(10, km: 10));
+        // 7.5 km → 14 km: below a 10 km base, L3 v2 needs a jump of ≥ 5 km, and this is 6.5 km
+        _scenario.WhenLogged(() => Run(10, km: 13));
         Assert.Equal(["L3"], L3(_scenario.Flags.Raised));
     }
 

@@ -31,6 +31,9 @@ public sealed class IntakeProtoEnumTests
     public void Pain_phases_map_both_ways() => AssertBothWays<Proto.PainPhase, PainPhase>(ToDomain, ToProto);
 
     [Fact]
+    public void Red_flag_answers_map_both_ways() => AssertBothWays<Proto.RedFlagAnswer, RedFlagAnswer>(ToDomain, ToProto);
+
+    [Fact]
     public void Weekdays_map_both_ways() => AssertBothWays<Proto.Weekday, DayOfWeek>(ToDomain, ToProto);
 
     [Fact]

@@ -1,3 +1,4 @@
+using RunRestore.Intake.Training;
 using Xunit;
 
 namespace RunRestore.Intake.Tests.Training;
@@ -5,12 +6,15 @@ namespace RunRestore.Intake.Tests.Training;
 public sealed class AcuteChronicRatioTests
 {
     /// <summary>
-    /// Three earlier weeks of <paramref name="earlierWeek"/> load and a last week of <paramref name="lastWeek"/>:
-    /// chronic = (3 × earlier + last) / 4, so 900 and 1300 give exactly 1300 / 1000 = 1.3.
+    /// Three earlier weeks of <paramref name="earlierWeek"/> load and a last week of <paramref name="lastWeek"/>, two
+    /// sessions a week (L2 needs 6): chronic = (3 × earlier + last) / 4, so 900 and 1300 give exactly 1300 / 1000 = 1.3.
     /// </summary>
-    private static TrainingHistoryBuilder History(decimal earlierWeek, decimal lastWeek, int firstDay = -27) =>
+    private static TrainingHistoryBuilder History(decimal earlierWeek, decimal lastWeek) =>
         new TrainingHistoryBuilder()
-            .Load(firstDay, earlierWeek, id: 1).Load(-20, earlierWeek, id: 2).Load(-13, earlierWeek, id: 3).Load(-6, lastWeek, id: 4);
+            .Load(-27, earlierWeek / 2, id: 1).Load(-26, earlierWeek / 2, id: 2)
+            .Load(-20, earlierWeek / 2, id: 3).Load(-19, earlierWeek / 2, id: 4)
+            .Load(-13, earlierWeek / 2, id: 5).Load(-12, earlierWeek / 2, id: 6)
+            .Load(-6, lastWeek / 2, id: 7).Load(-5, lastWeek / 2, id: 8);
 
     [Theory]
     [InlineData(900, 1290, null, null)]          // 1.29
@@ -48,10 +52,30 @@ public sealed class AcuteChronicRatioTests
     }
 
     [Fact]
-    public void L2_is_not_evaluated_until_the_first_session_is_27_days_back()
+    public void L2_says_nothing_before_21_days_of_history_and_then_averages_the_days_it_has()
     {
-        Assert.Empty(History(100, 5000, firstDay: -26).FlagsOf("L2"));
-        Assert.Single(History(100, 5000, firstDay: -27).FlagsOf("L2"));
+        // Given six sessions of 500 from 19 (then 20) days back, and 1500 in the last 7 days
+        TrainingHistoryBuilder From(int firstDay) => new TrainingHistoryBuilder()
+            .Load(firstDay, 500).Load(-18, 500).Load(-14, 500).Load(-12, 500).Load(-3, 750).Load(-1, 750);
+
+        // Then 20 days are not enough history; with 21, chronic = 3500 × 7 / 21 a week and 1500 is 1.29 times it
+        Assert.Empty(From(-19).FlagsOf("L2"));
+        Assert.Empty(From(-20).FlagsOf("L2"));
+        Assert.Null(LastWeek(From(-19)).Acwr);
+        Assert.Equal(1.29m, LastWeek(From(-20)).Acwr);
+    }
+
+    private static WeeklyLoad LastWeek(TrainingHistoryBuilder history) =>
+        Assert.Single(LoadRules.Weeks(history.Build(), TrainingHistoryBuilder.Day(-6), 1));
+
+    [Fact]
+    public void L2_says_nothing_with_fewer_than_6_sessions_in_four_weeks()
+    {
+        // Given five sessions over 28 days with a tripled last week: a ratio of 2.0 from too little data
+        var history = new TrainingHistoryBuilder().Load(-27, 500).Load(-20, 500).Load(-13, 500).Load(-5, 750).Load(-2, 750);
+
+        Assert.Empty(history.FlagsOf("L2"));
+        Assert.Single(history.Load(-1, 10).FlagsOf("L2"));
     }
 
     [Fact]
@@ -77,7 +101,7 @@ public sealed class AcuteChronicRatioTests
             flag.Explanation);
         Assert.DoesNotContain("risk", flag.Explanation, StringComparison.OrdinalIgnoreCase);
         // And the session 28 days back is outside the window, so it triggered nothing
-        Assert.Equal([TrainingHistoryBuilder.Id(1), TrainingHistoryBuilder.Id(2), TrainingHistoryBuilder.Id(3), TrainingHistoryBuilder.Id(4)], flag.TriggeringEventIds);
+        Assert.Equal(Enumerable.Range(1, 8).Select(TrainingHistoryBuilder.Id), flag.TriggeringEventIds);
     }
 
     [Fact]

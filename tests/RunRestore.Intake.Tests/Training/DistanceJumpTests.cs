@@ -36,6 +36,15 @@ public sealed class DistanceJumpTests
     }
 
     [Fact]
+    public void L3_does_not_fire_on_a_small_base_unless_the_jump_is_at_least_5_km()
+    {
+        // Given a previous week of 2 km (below L3 v2's 10 km base): 2 → 3 km is +50 % and no jump; 2 → 7 km is
+        Assert.Empty(new TrainingHistoryBuilder().Run(-20, km: 2).Run(-10, km: 2).Run(-2, km: 3).FlagsOf("L3"));
+        Assert.Empty(new TrainingHistoryBuilder().Run(-20, km: 2).Run(-10, km: 2).Run(-2, km: 6.9m).FlagsOf("L3"));
+        Assert.Single(new TrainingHistoryBuilder().Run(-20, km: 2).Run(-10, km: 2).Run(-2, km: 7).FlagsOf("L3"));
+    }
+
+    [Fact]
     public void L3_does_not_fire_while_the_log_is_younger_than_two_weeks()
     {
         // Given a first run 12 days ago: the "previous week" is only partly logged, so 8 km → 40 km is no real jump
@@ -73,6 +82,6 @@ public sealed class DistanceJumpTests
             "Your running distance rose 42 % this week (from 30.0 km to 42.6 km). Big weekly jumps (> 30 %) are linked to running injuries (Nielsen 2014).",
             flag.Explanation);
         Assert.Equal([Id(2), Id(3), Id(4), Id(5)], flag.TriggeringEventIds);
-        Assert.Equal(1, flag.RuleVersion);
+        Assert.Equal(2, flag.RuleVersion);
     }
 }

@@ -27,7 +27,7 @@ public sealed class LoadRulesTests
             [("L2", "load_spike", 'X'), ("L3", "distance_jump", 'B'), ("L4", "monotony", 'C'), ("L5", "intensity", 'C'),
              ("L6", "too_many_races", 'C'), ("S1", "short_sleep", 'B'), ("S2", "high_stress", 'B')],
             flags.Select(f => (f.RuleId, f.Kind, f.Evidence)));
-        Assert.All(flags, f => Assert.Equal(LoadRules.Version, f.RuleVersion));
+        Assert.All(flags, f => Assert.Equal(RunRestore.Contracts.RuleSet.VersionOf(f.RuleId), f.RuleVersion));
         Assert.All(flags, f => Assert.Equal($"{f.RuleId}:{f.Kind}", f.Key));
     }
 
@@ -41,7 +41,7 @@ public sealed class LoadRulesTests
     public void Entries_dated_after_the_evaluation_date_are_ignored_by_L2_to_L5_and_S1_S2()
     {
         // Given an ordinary past and, tomorrow and later, a huge run, a gym session and bad wellness reports
-        var history = new TrainingHistoryBuilder().Load(-27, 500).Load(-20, 500).Load(-13, 500).Run(-10, km: 10).Run(-3, km: 10);
+        var history = new TrainingHistoryBuilder().Load(-27, 500).Load(-20, 500).Load(-13, 500).Load(-12, 1).Run(-10, km: 10).Run(-3, km: 10);
         for (var day = 1; day <= 4; day++)
         {
             history.Run(day, km: 40, minutes: 240, rpe: 9, type: SessionType.Interval).Gym(day, 90, 9).Wellness(day, 4, 5);
