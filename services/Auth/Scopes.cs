@@ -10,8 +10,12 @@ public static class Scopes
     public const string ProgrammingWrite = "programming:write";
     public const string ProgrammingRead = "programming:read";
 
+    /// <summary>Clinician-only programming decisions: clearing a red flag (DOMAIN.md R1-R6).</summary>
+    public const string ProgrammingClinician = "programming:clinician";
+
     public static readonly IReadOnlyList<string> All =
-        [IntakeWrite, IntakeRead, AssessmentWrite, AssessmentRead, ProgrammingWrite, ProgrammingRead];
+        [IntakeWrite, IntakeRead, AssessmentWrite, AssessmentRead, ProgrammingWrite, ProgrammingRead,
+            ProgrammingClinician];
 
     /// <summary>
     /// Only a service's own credentials carry it (never a clinic's token, never <see cref="All"/>): a call with it acts for

@@ -5,6 +5,7 @@ using RunRestore.Programming.Messaging;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Prescriptions;
 using RunRestore.Programming.Programs;
+using RunRestore.Programming.RedFlags;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Messaging;
@@ -36,6 +37,7 @@ public static class ProgrammingModule
             bus.AddConsumer<KnownRunnerConsumer>();
             bus.AddConsumer<PrescribingProgram>();
             bus.AddConsumer<IntakeSignals>(typeof(IntakeSignalsDefinition));
+            bus.AddConsumer<RaisedRedFlags>(typeof(RaisedRedFlagsDefinition));
         });
         return builder;
     }

@@ -10,7 +10,7 @@ public sealed class TokenCommand : Command<TokenCommand.Settings>
     public sealed class Settings : GlobalSettings
     {
         [CommandOption("--scope <SCOPE>")]
-        [Description("Scope to grant (repeat it); default every scope: intake:write intake:read assessment:write assessment:read programming:write programming:read")]
+        [Description("Scope to grant (repeat it); default every scope: intake:write intake:read assessment:write assessment:read programming:write programming:read programming:clinician")]
         public string[] Scopes { get; set; } = [];
     }
 

@@ -34,6 +34,13 @@ public static class OverridingPhase
             return [];
         }
 
+        // R1-R6: Improve opens technique work, which an open red flag blocks until a clinician clears it.
+        var redFlags = new RedFlagHolds(program.OpenRedFlags);
+        new FieldViolations()
+            .Check(to != Phase.Improve || !redFlags.Any, "phase",
+                redFlags.Any ? "cannot be improve while " + redFlags.Describe() + " is open: clear it first (ClearRedFlag)" : "")
+            .ThrowIfAnyPrecondition(RunnerProgram.StateRule);
+
         var technique = to == Phase.Improve
             ? " Technique work still waits for a re-screen that passes T6."
             : program.TechniqueUnlocked ? " Technique work is locked again: it belongs to Improve (T6)." : "";

@@ -6,6 +6,7 @@ using RunRestore.Programming.Clinician;
 using RunRestore.Programming.Library;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
+using RunRestore.Programming.RedFlags;
 using RunRestore.Programming.Rules;
 using RunRestore.Programming.Sessions;
 using RunRestore.Programming.V1;
@@ -115,12 +116,28 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
     {
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var reason = ProgrammingInput.Reason(request.Reason);
-        var clinician = context.GetHttpContext().User.FindFirst("sub")?.Value ?? "clinician";
-        return await writes.WriteAsync(id, s => OverridingPhase.HandleAsync(s, id, new OverridePhase(ToDomain(request.Phase), reason, clinician), time,
+        return await writes.WriteAsync(id, s => OverridingPhase.HandleAsync(s, id, new OverridePhase(ToDomain(request.Phase), reason, Clinician(context)), time,
                 context.CancellationToken),
             decided =>
             {
                 var response = new OverridePhaseResponse();
+                response.Changes.AddRange(Changes(decided.Events, time));
+                return response;
+            }, context.CancellationToken);
+    }
+
+    // R1-R6: only a clinician clears a red flag, so the call needs the clinician scope, not programming:write.
+    [Authorize(Scopes.ProgrammingClinician)]
+    public override async Task<ClearRedFlagResponse> ClearRedFlag(ClearRedFlagRequest request, ServerCallContext context)
+    {
+        var id = RequestIds.ParseRunnerId(request.RunnerId);
+        var flagId = RequestIds.Parse(request.RedFlagId, "red_flag_id", "a red flag id");
+        var reason = ProgrammingInput.Reason(request.Reason);
+        return await writes.WriteAsync(id, s => ClearingRedFlag.HandleAsync(s, id, new ClearRedFlag(flagId, reason, Clinician(context)), time,
+                context.CancellationToken),
+            decided =>
+            {
+                var response = new ClearRedFlagResponse();
                 response.Changes.AddRange(Changes(decided.Events, time));
                 return response;
             }, context.CancellationToken);
@@ -141,6 +158,10 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
             ?? throw RunnerProgram.Missing(id);
         return (id, program);
     }
+
+    /// <summary>Who made a clinician's decision: the token's subject.</summary>
+    private static string Clinician(ServerCallContext context) =>
+        context.GetHttpContext().User.FindFirst("sub")?.Value ?? "clinician";
 
     private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -3,6 +3,7 @@ using RunRestore.Programming.Library;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
 using RunRestore.ServiceDefaults.Errors;
+using RedFlagRules = RunRestore.Contracts.Safety.RedFlagRules;
 using Proto = RunRestore.Programming.V1;
 
 namespace RunRestore.Programming.Grpc;
@@ -105,7 +106,25 @@ internal static class ProgrammingProtoMapping
         }));
         response.Advice.AddRange(events.OfType<RunningVolumeAdvised>().Where(a => a.WeekStart.AddDays(6) >= today)
             .Select(a => a.Why.Sentence));
+        // R1-R6: while a red flag is open the runner is told to stop the provoking activity and see their clinician.
+        response.OpenRedFlags.AddRange(program.OpenRedFlags.Select(ToProto));
+        if (program.OpenRedFlags.Count > 0)
+        {
+            response.Advice.Insert(0, RedFlagRules.RunnerAdvice);
+        }
+
         return response;
+    }
+
+    public static Proto.OpenRedFlag ToProto(ProgramRedFlag flag)
+    {
+        var proto = new Proto.OpenRedFlag
+        {
+            RedFlagId = flag.Id.ToString(), RuleId = flag.RuleId, RuleVersion = flag.RuleVersion, Severity = flag.Severity,
+            BodySite = flag.BodySite, Explanation = flag.Sentence, RaisedOn = FieldChecks.Iso(flag.RaisedOn), Source = flag.Source,
+        };
+        proto.Signs.AddRange(flag.Signs);
+        return proto;
     }
 
     public static Proto.GetWeekPlanResponse ToProto(WeekPlan plan, HardRuns hardRuns)

@@ -3,6 +3,7 @@ using RunRestore.Programming.Library;
 using RunRestore.Programming.Programs;
 using RunRestore.ServiceDefaults.EventStore;
 using Contract = RunRestore.Contracts.Programming;
+using Safety = RunRestore.Contracts.Safety;
 
 namespace RunRestore.Programming.Messaging;
 
@@ -19,8 +20,9 @@ public sealed class ProgrammingIntegrationEvents : IIntegrationEventMap
             PhaseAdvanced a => new Contract.PhaseAdvanced(runnerId, Phases.Word(a.From), Phases.Word(a.To), false, Why(a.Why)),
             PhaseOverridden o => new Contract.PhaseAdvanced(runnerId, Phases.Word(o.From), Phases.Word(o.To), true, Why(o.Why)),
             ClinicianAlertRaised a => new Contract.ClinicianAlertRaised(runnerId, a.Level, Why(a.Why)),
+            RedFlagCleared c => new Safety.RedFlagCleared(runnerId, c.RedFlagId, c.RuleId, c.ClearedBy, c.Reason, c.ClearedOn),
             ExerciseProgressed or ExerciseRegressed or ExerciseHeld or ProgressionsHeld or RunningVolumeAdvised
-                or NextSessionRegressionPlanned or PainCeilingSet when ProgramChanges.Describe(domainEvent.Data) is { } change =>
+                or NextSessionRegressionPlanned or PainCeilingSet or RedFlagRaised when ProgramChanges.Describe(domainEvent.Data) is { } change =>
                 new Contract.ProgramAdapted(runnerId, change.Type, change.Summary, Why(change.Why)),
             _ => null,
         };

@@ -3,6 +3,7 @@ using MassTransit;
 using RunRestore.Programming.LoadFlags;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
+using RunRestore.Programming.RedFlags;
 using RunRestore.Programming.Rules;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.Errors;
@@ -39,10 +40,11 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
     /// <summary>
     /// The first screen prescribes (phase Restore, 4-6 exercises, 3 a week), a later one revises and may open technique
     /// work (T6). A screen the program has already seen, or one older than its latest, changes nothing
-    /// (AssessmentCompleted may be delivered twice or late).
+    /// (AssessmentCompleted may be delivered twice or late). Open red flags (R1-R6: the program's, or
+    /// <paramref name="redFlagsBeforeProgram"/> for a first program) keep exercises for their region out.
     /// </summary>
     public static IReadOnlyList<object> Decide(ScreenSummary screen, RunnerProgram? current,
-        IReadOnlyList<DateOnly> hardRunDays, DateTimeOffset now)
+        IReadOnlyList<DateOnly> hardRunDays, DateTimeOffset now, IReadOnlyList<ProgramRedFlag>? redFlagsBeforeProgram = null)
     {
         ArgumentNullException.ThrowIfNull(screen);
         ArgumentNullException.ThrowIfNull(hardRunDays);
@@ -55,17 +57,16 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
         }
 
         return current is null
-            ? [FirstProgram(screen, hardRunDays, today, now)]
+            ? [FirstProgram(screen, hardRunDays, today, now, new RedFlagHolds(redFlagsBeforeProgram ?? []))]
             : Revising.Revise(screen, current, hardRunDays, today, now);
     }
 
     /// <summary>
-    /// Revises the runner's program, or prescribes the first one with the load flags of the last week that came before
-    /// it (T5), so a program prescribed right after a distance jump still holds its progressions.
+    /// Revises the runner's program, or prescribes the first one with the red flags (R1-R6) and the load flags of the
+    /// last week (T5) that came before it, so a program prescribed right after either still holds.
     /// </summary>
     public static async Task HandleAsync(IDocumentSession session, Guid runnerId, ScreenSummary screen,
-        IReadOnlyList<DateOnly> hardRunDays, IReadOnlyList<RaisedLoadFlag> flagsBeforeProgram, DateTimeOffset now,
-        CancellationToken ct)
+        IReadOnlyList<DateOnly> hardRunDays, IntakeSignalLog? signals, DateTimeOffset now, CancellationToken ct)
     {
         if (await session.DecideIfExistsAsync<RunnerProgram>(runnerId, p => Decide(screen, p, hardRunDays, now), ct)
                 .ConfigureAwait(false) is not null)
@@ -75,10 +76,18 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
 
         // No program yet. The fetch above expects the stream to be new, so the first program joins that append and
         // a concurrent first prescription still conflicts at save.
-        var events = Decide(screen, null, hardRunDays, now).ToList();
+        var redFlags = signals?.RedFlagsBeforeProgram ?? [];
+        var events = Decide(screen, null, hardRunDays, now, [.. redFlags.Select(f => f.ToProgramRedFlag())]).ToList();
         var program = events.Skip(1).Aggregate(RunnerProgram.Create((ProgramPrescribed)events[0]), (p, e) => p.Then(e));
+        foreach (var flag in redFlags)
+        {
+            var hold = HoldingForRedFlag.Decide(flag, program, now);
+            program = hold.Aggregate(program, (p, e) => p.Then(e));
+            events.AddRange(hold);
+        }
+
         var weekAgo = Wording.Today(now).AddDays(-7);
-        foreach (var flag in flagsBeforeProgram.Where(f => f.AsOf >= weekAgo))
+        foreach (var flag in (signals?.FlagsBeforeProgram ?? []).Where(f => f.AsOf >= weekAgo))
         {
             var reaction = ReactingToLoadFlag.Decide(new ReactToLoadFlag(flag.RuleId, flag.Kind, flag.Severity), program, now);
             program = reaction.Aggregate(program, (p, e) => p.Then(e));
@@ -107,22 +116,23 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
             var screen = new ScreenSummary(m.AssessmentId, m.CompletedOn, m.FirstCompletedOn, m.IsReassessment,
                 m.PainSite, m.Findings.Select(f => new ScreenFinding(f.Key, f.Kind, f.Region, f.Side, f.RuleId)).ToList(),
                 signals?.WorstSince(today.AddDays(-14)));
-            await HandleAsync(session, m.RunnerId, screen, hardRuns.Dates, signals?.FlagsBeforeProgram ?? [], now,
-                context.CancellationToken).ConfigureAwait(false);
+            await HandleAsync(session, m.RunnerId, screen, hardRuns.Dates, signals, now, context.CancellationToken)
+                .ConfigureAwait(false);
         });
     }
 
     private static ProgramPrescribed FirstProgram(ScreenSummary screen, IReadOnlyList<DateOnly> hardRunDays,
-        DateOnly today, DateTimeOffset now)
+        DateOnly today, DateTimeOffset now, RedFlagHolds held)
     {
-        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, [], ProgramRules.MaxExercises);
+        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, [], ProgramRules.MaxExercises, held);
         var sessions = ProgramRules.SessionsPerWeekEarly;
         var week = WeekPlanner.Plan(today, hardRunDays, sessions, null);
         var why = ProgramRules.Explain("T8", Invariant($"A first program of {selection.Exercises.Count} exercises ") +
             Invariant($"(T2: 4-6 keeps adherence up), {sessions} sessions a week so the first two weeks hold at ") +
             "least 6 (T8; T1: 2-3 strength sessions a week), starting in Restore with a pain ceiling of " +
             Invariant($"{ProgramRules.DefaultPainCeiling}/10 (P1).") +
-            Wording.Unaddressed(selection.Unaddressed), [screen.AssessmentId.ToString(), .. screen.Findings.Select(f => f.Key)]);
+            Wording.Unaddressed(selection.Unaddressed) + held.PrescriptionSentence(),
+            [screen.AssessmentId.ToString(), .. screen.Findings.Select(f => f.Key), .. held.Ids]);
         return new ProgramPrescribed(screen.AssessmentId, screen.CompletedOn, screen.FirstCompletedOn, today,
             screen.PainSite, selection.Exercises, screen.Findings, sessions, Phase.Restore,
             ProgramRules.DefaultPainCeiling, week, why, now);

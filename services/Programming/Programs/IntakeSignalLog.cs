@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using RunRestore.Programming.RedFlags;
 
 namespace RunRestore.Programming.Programs;
 
@@ -11,10 +12,16 @@ public sealed record RaisedLoadFlag(string RuleId, string Kind, string Severity,
 /// <summary>
 /// What programming remembers of intake's signals per runner: running pain of the last weeks, for T6's "running pain
 /// ≤ 2/10" when a re-screen may unlock technique work, and load flags raised before a program existed, so a program
-/// prescribed right after a distance jump still holds its progressions (T5) whatever order the messages came in.
+/// prescribed right after a distance jump still holds its progressions (T5) whatever order the messages came in, and
+/// red flags raised before a program existed (R1-R6), which never expire: only a clinician clears one.
 /// </summary>
-public sealed record IntakeSignalLog(Guid Id, ImmutableList<RunningPainReport> Reports, ImmutableList<RaisedLoadFlag>? FlagsBeforeProgram = null)
+public sealed record IntakeSignalLog(Guid Id, ImmutableList<RunningPainReport> Reports, ImmutableList<RaisedLoadFlag>? FlagsBeforeProgram = null,
+    ImmutableList<HoldForRedFlag>? RedFlagsBeforeProgram = null)
 {
+    public IntakeSignalLog With(HoldForRedFlag flag) => (RedFlagsBeforeProgram ?? []).Exists(f => f.RedFlagId == flag.RedFlagId)
+        ? this
+        : this with { RedFlagsBeforeProgram = (RedFlagsBeforeProgram ?? []).Add(flag) };
+
     public IntakeSignalLog With(RaisedLoadFlag flag) =>
         this with { FlagsBeforeProgram = (FlagsBeforeProgram ?? []).Add(flag).RemoveAll(f => f.AsOf < flag.AsOf.AddDays(-14)) };
 

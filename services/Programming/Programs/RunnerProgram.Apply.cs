@@ -84,6 +84,21 @@ public sealed partial record RunnerProgram
 
     public RunnerProgram Apply(EngagementNudged e) => this with { EngagementAlerts = EngagementAlerts.Add(AlertLevels.Nudge) };
 
+    // R1-R6: technique work is blocked while a red flag is open, so drills leave the program; a re-screen that passes
+    // T6 after the flag is cleared opens them again.
+    public RunnerProgram Apply(RedFlagRaised e) => this with
+    {
+        RedFlags = AllRedFlags.Add(new ProgramRedFlag(e.RedFlagId, e.RuleId, e.RuleVersion, e.Severity, e.BodySite, e.Side,
+            [.. e.Signs], e.Source, e.RaisedOn, e.Why.Sentence)),
+        TechniqueUnlocked = false,
+        Exercises = Exercises.RemoveAll(IsTechnique),
+    };
+
+    public RunnerProgram Apply(RedFlagCleared e) => this with
+    {
+        RedFlags = AllRedFlags.ConvertAll(f => f.Id == e.RedFlagId ? f with { ClearedOn = e.ClearedOn } : f),
+    };
+
     private RunnerProgram Move(string from, string to, Dosage dosage) => this with
     {
         Exercises = Exercises.ConvertAll(x => x.Code == from ? x with { Code = to, Dosage = dosage, GoodSessionsInARow = 0 } : x),

@@ -31,7 +31,8 @@ public sealed partial record RunnerProgram(
     DateOnly? LastSessionDate,
     DateTimeOffset? LastSessionAt,
     int? LastReportedPain,
-    ImmutableList<string> EngagementAlerts)
+    ImmutableList<string> EngagementAlerts,
+    ImmutableList<ProgramRedFlag>? RedFlags = null)
 {
     /// <summary>The google.rpc.PreconditionFailure type of what a program's state refuses (FAILED_PRECONDITION), so a
     /// client can tell it from bad input (INVALID_ARGUMENT).</summary>
@@ -73,6 +74,8 @@ public sealed partial record RunnerProgram(
         PainCeilingSet ceiling => Apply(ceiling),
         ClinicianAlertRaised alert => Apply(alert),
         EngagementNudged nudge => Apply(nudge),
+        RedFlagRaised raised => Apply(raised),
+        RedFlagCleared cleared => Apply(cleared),
         _ => this,
     };
 
@@ -81,6 +84,12 @@ public sealed partial record RunnerProgram(
 
     /// <summary>Whether T5 holds strength progressions on <paramref name="date"/>.</summary>
     public bool HoldsProgressionsOn(DateOnly date) => HoldProgressionsUntil is { } until && date < until;
+
+    /// <summary>Every red flag the program has heard of, open or cleared (snapshots from before rule set v2 have none).</summary>
+    public ImmutableList<ProgramRedFlag> AllRedFlags => RedFlags ?? [];
+
+    /// <summary>The red flags no clinician has cleared yet: while any is open the program holds (R1-R6).</summary>
+    public IReadOnlyList<ProgramRedFlag> OpenRedFlags => AllRedFlags.FindAll(f => f.IsOpen);
 
     /// <summary>Since when the runner has been quiet (P4): the last session logged, or the prescription.</summary>
     public DateTimeOffset QuietSince() => LastSessionAt ?? StartedAt;

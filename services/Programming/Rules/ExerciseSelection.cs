@@ -38,8 +38,11 @@ internal static class ExerciseSelection
     /// stay first at their step; the others only fill up to 4 as maintenance.
     /// </summary>
     public static Selection Choose(IReadOnlyList<ScreenFinding> findings, string? painSite,
-        IReadOnlyList<ProgramExercise> previous, int max)
+        IReadOnlyList<ProgramExercise> previous, int max, RedFlagHolds? held = null)
     {
+        held ??= RedFlagHolds.None;
+        // R1-R6: an exercise that loads a red-flagged region is not prescribed, not even kept from before.
+        previous = [.. previous.Where(x => !held.Blocks(x.Exercise()))];
         var treatable = findings.Where(f => QualitiesFor.ContainsKey(f.Kind))
             .OrderBy(f => Array.IndexOf(KindOrder, f.Kind)).ToList();
         var carried = previous.Where(x => treatable.Exists(f => f.Key == x.FindingKey)).ToList();
@@ -54,7 +57,7 @@ internal static class ExerciseSelection
             {
                 covering.Keys.Add(finding.Key);
             }
-            else if (picks.Count < max && Candidate(finding.Region, QualitiesFor[finding.Kind], painSite, picks) is { } exercise)
+            else if (picks.Count < max && Candidate(finding.Region, QualitiesFor[finding.Kind], painSite, picks, held) is { } exercise)
             {
                 picks.Add(Pick.ForFinding(exercise, finding));
             }
@@ -69,14 +72,15 @@ internal static class ExerciseSelection
             picks.Add(Pick.Maintenance(kept));
         }
 
-        PainSiteDefaults.Fill(picks, painSite, Math.Min(ProgramRules.MinExercises, max));
+        PainSiteDefaults.Fill(picks, painSite, Math.Min(ProgramRules.MinExercises, max), held);
         return new Selection([.. picks.Select(p => p.ToPrescribed())], unaddressed);
     }
 
     /// <summary>The best entry for a region: fitting quality, lowest step, the region as the main target.</summary>
-    public static Exercise? Candidate(string region, IReadOnlyList<string> qualities, string? painSite, IList<Pick> picks) =>
+    public static Exercise? Candidate(string region, IReadOnlyList<string> qualities, string? painSite, IList<Pick> picks,
+        RedFlagHolds held) =>
         ExerciseLibrary.ForRegion(region)
-            .Where(e => qualities.Contains(e.Quality) && !ExerciseLibrary.IsContraindicated(e, painSite))
+            .Where(e => qualities.Contains(e.Quality) && !ExerciseLibrary.IsContraindicated(e, painSite) && !held.Blocks(e))
             .Where(e => !picks.Any(p => p.Exercise.Ladder == e.Ladder))
             .OrderBy(e => qualities.ToList().IndexOf(e.Quality)).ThenBy(e => e.Step)
             .ThenBy(e => e.TargetRegions.ToList().IndexOf(region))

@@ -68,6 +68,14 @@ internal static class LadderMoves
 
         var name = Wording.Name(code);
         var good = Invariant($"Two sessions in a row at pain ≤ {after.PainCeiling}/10 and RPE ≤ {ProgramRules.TargetRpe}");
+        var redFlags = new RedFlagHolds(after.OpenRedFlags);
+        if (redFlags.Any)
+        {
+            return new ExerciseHeld(code, on, ProgramRules.Explain(redFlags.RuleId,
+                Invariant($"{good}, but {redFlags.Describe()} holds progressions until a clinician clears it, so the ") +
+                    Invariant($"{name} stays."), [.. ids, .. redFlags.Ids]));
+        }
+
         if (after.HoldsProgressionsOn(on) && after.HoldProgressionsUntil is { } until)
         {
             var lastHeld = until.AddDays(-1);

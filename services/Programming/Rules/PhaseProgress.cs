@@ -11,7 +11,9 @@ internal static class PhaseProgress
 {
     public static IEnumerable<PhaseAdvanced> Check(RunnerProgram program, DateOnly asOf)
     {
-        if (program.Phase != Phase.Restore || asOf < program.StartedOn.AddDays(ProgramRules.MaintainWindowDays))
+        // R1-R6: while a red flag is open the runner stays in Restore.
+        if (program.Phase != Phase.Restore || asOf < program.StartedOn.AddDays(ProgramRules.MaintainWindowDays)
+            || program.OpenRedFlags.Count > 0)
         {
             yield break;
         }

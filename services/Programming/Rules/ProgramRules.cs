@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using RunRestore.Contracts;
+using RunRestore.Contracts.Safety;
 using RunRestore.Programming.Programs;
 
 namespace RunRestore.Programming.Rules;
@@ -6,9 +8,6 @@ namespace RunRestore.Programming.Rules;
 /// <summary>The programming rules' numbers (DOMAIN.md T1-T9, P1-P4) and the evidence level of every rule id.</summary>
 public static class ProgramRules
 {
-    /// <summary>Version of this rule set, stored with every explanation: bump it when a number below changes.</summary>
-    public const int Version = 1;
-
     /// <summary>P1: pain during activity up to 3/10 is fine by default; a clinician may allow up to 5 (tendinopathy).</summary>
     public const int DefaultPainCeiling = 3;
     public const int MaxPainCeiling = 5;
@@ -57,14 +56,21 @@ public static class ProgramRules
         ["K1"] = "A", ["K2"] = "B", ["K3"] = "B", ["K4"] = "A", ["K5"] = "A", ["K6"] = "X", ["K7"] = "C", ["K8"] = "C",
         ["T1"] = "A", ["T2"] = "C", ["T3"] = "C", ["T4"] = "A", ["T5"] = "C", ["T6"] = "B", ["T7"] = "C", ["T8"] = "C",
         ["T9"] = "B",
+        [RedFlagRules.NightOrRestPain] = RedFlagRules.EvidenceOf(RedFlagRules.NightOrRestPain),
+        [RedFlagRules.BoneStress] = RedFlagRules.EvidenceOf(RedFlagRules.BoneStress),
+        [RedFlagRules.StructuralJoint] = RedFlagRules.EvidenceOf(RedFlagRules.StructuralJoint),
+        [RedFlagRules.Nerve] = RedFlagRules.EvidenceOf(RedFlagRules.Nerve),
+        [RedFlagRules.GroinAnteriorHip] = RedFlagRules.EvidenceOf(RedFlagRules.GroinAnteriorHip),
+        [RedFlagRules.LowEnergyAvailability] = RedFlagRules.EvidenceOf(RedFlagRules.LowEnergyAvailability),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The evidence level DOMAIN.md gives a rule; "C" (convention) for an id it does not know.</summary>
     public static string EvidenceOf(string ruleId) => EvidenceByRule.GetValueOrDefault(ruleId, "C");
 
-    /// <summary>An explanation citing <paramref name="ruleId"/> at this rule set's version and evidence level.</summary>
+    /// <summary>An explanation citing <paramref name="ruleId"/> at the version the code implements (RuleSet) and its
+    /// evidence level.</summary>
     public static Explanation Explain(string ruleId, string sentence, params IEnumerable<string> triggeringIds) =>
-        new(ruleId, Version, EvidenceOf(ruleId), [.. triggeringIds], sentence);
+        new(ruleId, RuleSet.VersionOf(ruleId), EvidenceOf(ruleId), [.. triggeringIds], sentence);
 
     /// <summary>A session counts towards progression (T3): done, pain within the ceiling (P1), RPE within target.</summary>
     public static bool IsGood(ExerciseResult result, int painCeiling)

@@ -29,7 +29,8 @@ internal static class Revising
         // With technique open, strength keeps 4 places and drills take 2, so a session stays within T2's 6.
         var strengthPlaces = gate.Open ? ProgramRules.MaxExercises - FirstTechnique.Length : ProgramRules.MaxExercises;
         var previous = current.Exercises.Where(x => !RunnerProgram.IsTechnique(x)).ToList();
-        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, previous, strengthPlaces);
+        var held = new RedFlagHolds(current.OpenRedFlags);
+        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, previous, strengthPlaces, held);
         var exercises = selection.Exercises.ToList();
         if (gate.Open)
         {
@@ -42,8 +43,8 @@ internal static class Revising
         var why = ProgramRules.Explain("T2", Invariant($"The re-screen of {Wording.Day(screen.CompletedOn)} reshaped ") +
             Invariant($"the program to {exercises.Count} exercises ({kept} kept at their step, ") +
             Invariant($"{exercises.Count - kept} new), {sessions} sessions a week in {Phases.Word(phase)} (T1, T8).") +
-            Wording.Unaddressed(selection.Unaddressed),
-            [screen.AssessmentId.ToString(), .. screen.Findings.Select(f => f.Key)]);
+            Wording.Unaddressed(selection.Unaddressed) + held.PrescriptionSentence(),
+            [screen.AssessmentId.ToString(), .. screen.Findings.Select(f => f.Key), .. held.Ids]);
         var week = WeekPlanner.Plan(today, hardRunDays, sessions, null);
         events.Add(new ProgramRevised(screen.AssessmentId, screen.CompletedOn, screen.PainSite, exercises,
             screen.Findings, sessions, gate.Open, week, why, gate.Why, now));

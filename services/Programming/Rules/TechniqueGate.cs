@@ -45,12 +45,19 @@ internal static class TechniqueGate
                 Invariant($"{ProgramRules.TechniquePainLimit}/10"));
         }
 
+        // R1-R6: technique work is blocked while a red flag is open, whatever the re-screen found.
+        var redFlags = new RedFlagHolds(current.OpenRedFlags);
+        if (redFlags.Any)
+        {
+            reasons.Add(redFlags.Describe() + " is open and blocks technique work until a clinician clears it");
+        }
+
         if (!phaseOk)
         {
             reasons.Add("the runner is still in Restore and must reach Maintain first");
         }
 
-        var ids = new[] { screen.AssessmentId.ToString() }.Concat(blocking.Select(f => f.Key));
+        var ids = new[] { screen.AssessmentId.ToString() }.Concat(blocking.Select(f => f.Key)).Concat(redFlags.Ids);
         if (reasons.Count > 0)
         {
             return new GateVerdict(false, false, ProgramRules.Explain("T6",

@@ -1,6 +1,6 @@
 using RunRestore.Programming.Library;
 using RunRestore.Programming.Programs;
-using RunRestore.Programming.Rules;
+using RunRestore.Contracts;
 using Xunit;
 using static RunRestore.Programming.Tests.ProgramScenario;
 
@@ -107,7 +107,7 @@ public sealed class TwelveWeekTests
         Assert.True(explanations.Count > 60, $"{explanations.Count} explanations");
         Assert.All(explanations, why =>
         {
-            Assert.Equal(ProgramRules.Version, why.RuleVersion);
+            Assert.Equal(RuleSet.VersionOf(why.RuleId), why.RuleVersion);
             Assert.Matches("^[LSPMKT][1-9]$", why.RuleId);
             Assert.Matches("^[ABCX]$", why.Evidence);
             Assert.NotEmpty(why.TriggeringIds);
