@@ -35,3 +35,22 @@ public sealed record AssessmentCompleted(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<ContributingRegion> Regions,
     DateTimeOffset CompletedAt);
+
+/// <summary>
+/// A completed screen raised a red flag (DOMAIN.md R2, R5; critical): one event per flag, right after the completion,
+/// published as Contracts.Safety.RedFlagRaised with source "screen". Programming alerts the clinician and holds the
+/// region until a clinician clears it.
+/// </summary>
+public sealed record ScreenRedFlagRaised(
+    Guid RedFlagId,
+    Guid RunnerId,
+    string RuleId,
+    int RuleVersion,
+    string Severity,
+    string Evidence,
+    string BodySite,
+    string Side,
+    IReadOnlyList<string> Signs,
+    string Explanation,
+    IReadOnlyList<Guid> TriggeringIds,
+    DateOnly RaisedOn);

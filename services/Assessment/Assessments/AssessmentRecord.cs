@@ -16,7 +16,8 @@ public sealed record AssessmentRecord(
     LoadPicture Load,
     DateTimeOffset StartedAt,
     ImmutableList<TestResult> Results,
-    AssessmentCompleted? Completion)
+    AssessmentCompleted? Completion,
+    ImmutableList<ScreenRedFlagRaised>? RedFlags = null)
 {
     public bool IsCompleted => Completion is not null;
 
@@ -26,6 +27,17 @@ public sealed record AssessmentRecord(
     public AssessmentRecord Apply(TestResultRecorded e) => this with { Results = Results.Add(e.Result) };
 
     public AssessmentRecord Apply(AssessmentCompleted e) => this with { Completion = e };
+
+    public AssessmentRecord Apply(ScreenRedFlagRaised e) => this with { RedFlags = (RedFlags ?? []).Add(e) };
+
+    /// <summary>Folds any event of the stream (what a decision appended, for the handler's answer).</summary>
+    public AssessmentRecord Fold(object e) => e switch
+    {
+        TestResultRecorded recorded => Apply(recorded),
+        AssessmentCompleted completed => Apply(completed),
+        ScreenRedFlagRaised flag => Apply(flag),
+        _ => throw new ArgumentException($"{e.GetType().Name} is no event of an assessment stream.", nameof(e)),
+    };
 
     public static NotFoundException NotFound(Guid assessmentId) => new($"Assessment {assessmentId} was not found.");
 }

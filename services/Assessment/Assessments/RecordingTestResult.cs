@@ -54,6 +54,8 @@ public static class RecordingTestResult
         violations.Check(test!.Units.Contains(unit), "unit", $"must be one of: {string.Join(", ", test.Units)}");
         var (min, max) = TestCatalogue.RangeFor(test.Code, unit) ?? (test.Min, test.Max);
         var value = violations.Finite(command.Value, "value", (double)min, (double)max, FieldChecks.Quote(unit));
+        violations.Check(unit != TestCatalogue.AnswerUnit || value is null || double.IsInteger(value.Value), "value",
+            $"{test.Code} is answered 0 (no), 1 (yes) or 2 (unsure)");
         var side = command.Side.Value;
         violations.Check(command.Side.Unknown is null, "side", $"{FieldChecks.Quote(command.Side.Unknown)} is not a known side");
         violations.Check(!test.PerSide || side is not null, "side", $"{test.Code} is measured per side: give LEFT or RIGHT");

@@ -53,5 +53,13 @@ public static partial class TestCatalogue
         PerSide(TestCodes.NavicularDrop, "Navicular drop", "M9", "foot", [Range("mm", 0, 30)], null,
             ["> 10 mm → foot mechanics finding (M9)."],
             "Mark the navicular tuberosity, measure its height seated with the foot in subtalar neutral and again standing relaxed, and record the drop in mm."),
+        // R2: red-flag checks, not impairments. The value is the answer (0 no, 1 yes, 2 unsure); unsure counts as
+        // present, as on a pain report.
+        PerSide(TestCodes.SingleLegHopPain, "Single-leg hop test (pain)", "R2", "red_flag", [Range(AnswerUnit, 0, 2)], null,
+            ["0 no, 1 yes, 2 unsure: pain on hopping (yes or unsure) is a bone stress sign → critical red flag: stop running and see the clinician (R2, Warden 2014)."],
+            "Hop on the test leg on the spot 10 times (stop at the first pain) and record whether hopping hurt at the pain site: 0 no, 1 yes, 2 unsure."),
+        PerSide(TestCodes.BonyTenderness, "Bony tenderness", "R2", "red_flag", [Range(AnswerUnit, 0, 2)], null,
+            ["0 no, 1 yes, 2 unsure: focal tenderness on the bone (yes or unsure) is a bone stress sign → critical red flag: stop running and see the clinician (R2)."],
+            "Press firmly along the bone at and around the pain site (tibia, navicular, 5th metatarsal, femoral neck region) and record whether a focal spot on the bone is tender: 0 no, 1 yes, 2 unsure."),
     ];
 }

@@ -81,6 +81,33 @@ public sealed class AssessmentApiTests(AssessmentApiServices services) : IClassF
     }
 
     [Fact]
+    public async Task A_hop_test_answered_unsure_on_the_left_publishes_a_critical_R2_red_flag_from_the_screen()
+    {
+        var runnerId = await services.RegisterAsync(Clinic);
+        var painId = await ReportKneePainAsync(runnerId);
+        await using var rabbit = await RawRabbitSubscriber.StartAsync(services.RabbitUri, ["RunRestore.Contracts.Safety:RedFlagRaised"]);
+
+        var started = await StartAsync(runnerId, painId);
+        await RecordAsync(started.AssessmentId, "single_leg_hop_pain", BodySide.Left, 2);
+        await RecordAsync(started.AssessmentId, "single_leg_hop_pain", BodySide.Right, 0);
+        await RecordAsync(started.AssessmentId, "bony_tenderness", BodySide.Left, 0);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => RecordAsync(started.AssessmentId, "bony_tenderness", BodySide.Right, 0.5));
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        var completed = (await Client.CompleteAssessmentAsync(new() { AssessmentId = started.AssessmentId })).Assessment;
+
+        Assert.Equal(3, completed.Results.Count);
+        var flag = await rabbit.NextAsync("RunRestore.Contracts.Safety:RedFlagRaised",
+            m => m.Message.GetProperty("runnerId").GetString() == runnerId);
+        Assert.Equal(Clinic, flag.Clinic);
+        Assert.Equal(("R2", 2, "critical", "screen"), (flag.Message.GetProperty("ruleId").GetString(),
+            flag.Message.GetProperty("ruleVersion").GetInt32(), flag.Message.GetProperty("severity").GetString(),
+            flag.Message.GetProperty("source").GetString()));
+        Assert.Equal(("anterior_knee", "left"), (flag.Message.GetProperty("bodySite").GetString(), flag.Message.GetProperty("side").GetString()));
+        Assert.Equal(["pain_on_hopping"], flag.Message.GetProperty("signs").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("see your clinician", flag.Message.GetProperty("runnerAdvice").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_results_are_refused_with_the_field_and_nothing_is_stored()
     {
         var runnerId = await services.RegisterAsync(Clinic);
