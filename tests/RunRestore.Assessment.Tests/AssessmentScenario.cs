@@ -159,7 +159,7 @@ internal sealed class AssessmentScenario
 
     // As CompletingAssessment.FirstCompletedOnAsync reads it.
     private DateOnly? FirstCompletedOn() => _streams.Values.Where(a => a.Completion is not null)
-        .OrderBy(a => a.Completion!.CompletedAt).FirstOrDefault()?.Completion!.CompletedOn;
+        .Select(a => (DateOnly?)a.Completion!.CompletedOn).Min();
 
     private Guid NextId() => Id(_nextId++);
 

@@ -8,7 +8,11 @@ namespace RunRestore.Assessment.Assessments;
 /// <summary>Where the load picture of a screen came from: intake live, or the local copy of intake's events.</summary>
 public sealed record LoadPicture(string Source, string? Note, IReadOnlyList<LoadFlagSnapshot> Flags);
 
-/// <summary>A clinician started a screen; it keeps the runner, pain and load picture as they were at that moment.</summary>
+/// <summary>
+/// A clinician started a screen; it keeps the runner, pain and load picture as they were at that moment.
+/// <paramref name="PerformedOn"/> is the day the screen was done (a paper screen entered later, a migrated record);
+/// null in streams started before issue 13, where the start's date stands for it.
+/// </summary>
 public sealed record AssessmentStarted(
     Guid AssessmentId,
     Guid RunnerId,
@@ -17,7 +21,8 @@ public sealed record AssessmentStarted(
     string RunnerSex,
     PainReportCopy? Pain,
     LoadPicture Load,
-    DateTimeOffset StartedAt);
+    DateTimeOffset StartedAt,
+    DateOnly? PerformedOn = null);
 
 /// <summary>One test result, already checked against the catalogue.</summary>
 public sealed record TestResultRecorded(TestResult Result, DateTimeOffset RecordedAt);

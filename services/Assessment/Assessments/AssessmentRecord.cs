@@ -17,12 +17,16 @@ public sealed record AssessmentRecord(
     DateTimeOffset StartedAt,
     ImmutableList<TestResult> Results,
     AssessmentCompleted? Completion,
-    ImmutableList<ScreenRedFlagRaised>? RedFlags = null)
+    ImmutableList<ScreenRedFlagRaised>? RedFlags = null,
+    DateOnly? Performed = null)
 {
     public bool IsCompleted => Completion is not null;
 
+    /// <summary>The day the screen was performed: the start's performed_on, else the start's (UTC) date.</summary>
+    public DateOnly PerformedOn => Performed ?? DateOnly.FromDateTime(StartedAt.UtcDateTime);
+
     public static AssessmentRecord Create(AssessmentStarted e) => new(e.AssessmentId, e.RunnerId, e.Reason, e.RunnerAge,
-        e.RunnerSex, e.Pain, e.Load, e.StartedAt, [], null);
+        e.RunnerSex, e.Pain, e.Load, e.StartedAt, [], null, null, e.PerformedOn);
 
     public AssessmentRecord Apply(TestResultRecorded e) => this with { Results = Results.Add(e.Result) };
 

@@ -32,8 +32,11 @@ public static class CompletingAssessment
         var findings = ScreeningRules.Findings(assessment.Results, new ScreenedRunner(assessment.RunnerAge, assessment.RunnerSex),
             assessment.Load.Flags);
         var regions = ScreeningRules.RankRegions(assessment.Pain?.BodySite, findings);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var completed = new AssessmentCompleted(assessment.RunnerId, assessment.Pain?.BodySite, today, firstCompletedOn ?? today,
+        // The screen counts from the day it was performed (issue 13): a paper screen entered today is dated when it was
+        // done, and the first screen is the earliest performed, whichever was entered first.
+        var performed = assessment.PerformedOn;
+        var first = firstCompletedOn is { } earlier && earlier < performed ? earlier : performed;
+        var completed = new AssessmentCompleted(assessment.RunnerId, assessment.Pain?.BodySite, performed, first,
             firstCompletedOn is not null, findings, regions, now);
         var pain = assessment.Pain is { } p ? new ScreenedPain(p.PainReportId, p.BodySite, p.Side, p.Phase) : null;
         var flags = ScreeningRules.RedFlags(assessment.Results, pain).Select(f => new ScreenRedFlagRaised(newId(),
@@ -57,13 +60,15 @@ public static class CompletingAssessment
         return decided.Events.Aggregate(decided.State, (state, e) => state.Fold(e));
     }
 
-    /// <summary>When the runner's first screen was completed (a reassessment counts from it); null before the first.</summary>
+    /// <summary>
+    /// The day the runner's earliest completed screen was performed (a reassessment counts from it); null before the
+    /// first. A runner has a handful of screens, so they are compared here rather than in SQL.
+    /// </summary>
     public static async Task<DateOnly?> FirstCompletedOnAsync(IQuerySession session, Guid runnerId, CancellationToken ct)
     {
-        var first = await session.Query<AssessmentRecord>()
+        var completed = await session.Query<AssessmentRecord>()
             .Where(a => a.RunnerId == runnerId && a.Completion != null)
-            .OrderBy(a => a.Completion!.CompletedAt)
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return first?.Completion?.CompletedOn;
+            .ToListAsync(ct).ConfigureAwait(false);
+        return completed.Count == 0 ? null : completed.Min(a => a.Completion!.CompletedOn);
     }
 }

@@ -128,7 +128,7 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
     public static StartAssessment StartOf(ClinicScreenSubmitted m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "");
+        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "", "");
     }
 
     /// <summary>
