@@ -102,6 +102,7 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
         response.Resolved.AddRange(comparison.Resolved.Select(ToProto));
         response.Persisting.AddRange(comparison.Persisting.Select(ToProto));
         response.NewFindings.AddRange(comparison.New.Select(ToProto));
+        response.NotRetested.AddRange(comparison.NotRetested.Select(ToProto));
         return response;
     }
 
