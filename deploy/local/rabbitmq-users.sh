@@ -45,6 +45,8 @@ service_user intake Intake "" "|RunRestore[.]Contracts[.]Safety:RedFlagRaised" "
 # impersonator: MassTransit moves a refused screen to assessment-clinic-screens_error with its properties, user_id (the
 # clinic's) included; without the tag the broker refuses that move (user_id is not assessment's) and the screen is
 # redelivered for ever. The tag lets assessment set another user's user_id and grants nothing else.
-service_user assessment Assessment "|runrestore[.]clinic-inbound" "" "|runrestore[.]clinic-inbound" impersonator
+# Assessment also publishes the shared RedFlagRaised of the red flags a screen raises (DOMAIN.md R2, R5; issue 13).
+service_user assessment Assessment "|runrestore[.]clinic-inbound" "|RunRestore[.]Contracts[.]Safety:RedFlagRaised" \
+  "|runrestore[.]clinic-inbound" impersonator
 service_user programming Programming "" "" ""
 log "service users intake, assessment, programming have their rights on vhost '$VHOST' ($MGMT)"

@@ -138,7 +138,7 @@ internal sealed class AssessmentScenario
     {
         StartAssessment start => [StartingAssessment.Decide(start, Runner, _picture, NoFlags, NextId(), Now)],
         RecordTestResult record => [RecordingTestResult.Decide(record, Stream(record.AssessmentId), NextId(), Now)],
-        CompleteAssessment complete => [CompletingAssessment.Decide(complete, Stream(complete.AssessmentId), FirstCompletedOn(), Now)],
+        CompleteAssessment complete => CompletingAssessment.Decide(complete, Stream(complete.AssessmentId), FirstCompletedOn(), Now, NextId),
         Compare compare => [ComparingAssessments.Compare(Stream(compare.AssessmentAId), Stream(compare.AssessmentBId))],
         ClinicScreenSubmitted screen => Screen(screen),
         _ => throw new ArgumentException($"No decider for {command.GetType().Name}.", nameof(command)),
@@ -159,7 +159,7 @@ internal sealed class AssessmentScenario
 
     // As CompletingAssessment.FirstCompletedOnAsync reads it.
     private DateOnly? FirstCompletedOn() => _streams.Values.Where(a => a.Completion is not null)
-        .OrderBy(a => a.Completion!.CompletedAt).FirstOrDefault()?.Completion!.CompletedOn;
+        .Select(a => (DateOnly?)a.Completion!.CompletedOn).Min();
 
     private Guid NextId() => Id(_nextId++);
 
@@ -178,12 +178,7 @@ internal sealed class AssessmentScenario
             return;
         }
 
-        _streams[State.Id] = e switch
-        {
-            TestResultRecorded recorded => State.Apply(recorded),
-            AssessmentCompleted completed => State.Apply(completed),
-            _ => throw new ArgumentException($"{e.GetType().Name} is no assessment event.", nameof(e)),
-        };
+        _streams[State.Id] = State.Fold(e);
     }
 
     private static string Json(object e) => $"{e.GetType().Name} {JsonSerializer.Serialize(e)}";

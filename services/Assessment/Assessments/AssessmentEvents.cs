@@ -8,7 +8,11 @@ namespace RunRestore.Assessment.Assessments;
 /// <summary>Where the load picture of a screen came from: intake live, or the local copy of intake's events.</summary>
 public sealed record LoadPicture(string Source, string? Note, IReadOnlyList<LoadFlagSnapshot> Flags);
 
-/// <summary>A clinician started a screen; it keeps the runner, pain and load picture as they were at that moment.</summary>
+/// <summary>
+/// A clinician started a screen; it keeps the runner, pain and load picture as they were at that moment.
+/// <paramref name="PerformedOn"/> is the day the screen was done (a paper screen entered later, a migrated record);
+/// null in streams started before issue 13, where the start's date stands for it.
+/// </summary>
 public sealed record AssessmentStarted(
     Guid AssessmentId,
     Guid RunnerId,
@@ -17,7 +21,8 @@ public sealed record AssessmentStarted(
     string RunnerSex,
     PainReportCopy? Pain,
     LoadPicture Load,
-    DateTimeOffset StartedAt);
+    DateTimeOffset StartedAt,
+    DateOnly? PerformedOn = null);
 
 /// <summary>One test result, already checked against the catalogue.</summary>
 public sealed record TestResultRecorded(TestResult Result, DateTimeOffset RecordedAt);
@@ -35,3 +40,22 @@ public sealed record AssessmentCompleted(
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<ContributingRegion> Regions,
     DateTimeOffset CompletedAt);
+
+/// <summary>
+/// A completed screen raised a red flag (DOMAIN.md R2, R5; critical): one event per flag, right after the completion,
+/// published as Contracts.Safety.RedFlagRaised with source "screen". Programming alerts the clinician and holds the
+/// region until a clinician clears it.
+/// </summary>
+public sealed record ScreenRedFlagRaised(
+    Guid RedFlagId,
+    Guid RunnerId,
+    string RuleId,
+    int RuleVersion,
+    string Severity,
+    string Evidence,
+    string BodySite,
+    string Side,
+    IReadOnlyList<string> Signs,
+    string Explanation,
+    IReadOnlyList<Guid> TriggeringIds,
+    DateOnly RaisedOn);

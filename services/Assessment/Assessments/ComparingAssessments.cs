@@ -1,3 +1,4 @@
+using System.Globalization;
 using RunRestore.Assessment.Screening;
 using RunRestore.ServiceDefaults.Errors;
 
@@ -10,8 +11,9 @@ public sealed record TestChange(string TestCode, BodySide? Side, decimal ValueA,
     public bool ExceedsMdc => Mdc is { } mdc && Math.Abs(Change) > mdc;
 }
 
+/// <param name="NotRetested">Findings of A whose tests B did not record: they may persist, so they are never "resolved".</param>
 public sealed record AssessmentComparison(IReadOnlyList<TestChange> Changes, IReadOnlyList<Finding> Resolved,
-    IReadOnlyList<Finding> Persisting, IReadOnlyList<Finding> New);
+    IReadOnlyList<Finding> Persisting, IReadOnlyList<Finding> New, IReadOnlyList<Finding> NotRetested);
 
 /// <summary>Compares two completed screens of one runner: per test and side, and finding by finding (by key).</summary>
 public static class ComparingAssessments
@@ -39,14 +41,38 @@ public static class ComparingAssessments
         var before = Latest(a);
         var changes = Latest(b).Where(x => before.ContainsKey(x.Key))
             .Select(x => new TestChange(x.Key.Item1, x.Key.Item2, before[x.Key].Value, x.Value.Value,
-                x.Key.Item3 == TestCatalogue.Find(x.Key.Item1)?.Units[0] ? TestCatalogue.Find(x.Key.Item1)?.Mdc : null, x.Key.Item3))
+                MdcOf(x.Key.Item1, x.Key.Item3, before[x.Key].Value), x.Key.Item3))
             .OrderBy(c => c.TestCode, StringComparer.Ordinal).ThenBy(c => c.Side).ToList();
 
         var keysA = first.Findings.Select(f => f.Key).ToHashSet();
         var keysB = second.Findings.Select(f => f.Key).ToHashSet();
+        var gone = first.Findings.Where(f => !keysB.Contains(f.Key)).ToList();
+        var retested = gone.ToLookup(f => Retested(f, a, b));
         return new AssessmentComparison(changes,
-            first.Findings.Where(f => !keysB.Contains(f.Key)).ToList(),
+            [.. retested[true]],
             second.Findings.Where(f => keysA.Contains(f.Key)).ToList(),
-            second.Findings.Where(f => !keysA.Contains(f.Key)).ToList());
+            second.Findings.Where(f => !keysA.Contains(f.Key)).ToList(),
+            [.. retested[false]]);
+    }
+
+    /// <summary>
+    /// The minimal detectable change of a test in <paramref name="unit"/>: M4 hip abduction's is 15 % of the previous
+    /// value in any unit (hand-held dynamometer, Thorborg 2010; rule set v2); the others' is the catalogue's, in the
+    /// default unit only.
+    /// </summary>
+    private static decimal? MdcOf(string code, string unit, decimal previous) =>
+        code == TestCodes.HipAbductionStrength
+            ? previous * ScreeningRules.HipAbductionMdcPercent / 100
+            : unit == TestCatalogue.Find(code)?.Units[0] ? TestCatalogue.Find(code)?.Mdc : null;
+
+    /// <summary>
+    /// Whether screen <paramref name="b"/> recorded every test (and side) that made <paramref name="finding"/> on
+    /// <paramref name="a"/> (issue 13: a skipped test is no evidence the finding is gone). Load findings come from
+    /// intake, not from a test, and count as re-tested.
+    /// </summary>
+    private static bool Retested(Finding finding, AssessmentRecord a, AssessmentRecord b)
+    {
+        var inputs = a.Results.Where(r => finding.TriggeringInputs.Contains(r.ResultId.ToString("D", CultureInfo.InvariantCulture)));
+        return inputs.All(r => b.Results.Any(x => x.TestCode == r.TestCode && x.Side == r.Side));
     }
 }

@@ -1,5 +1,7 @@
 using Marten;
 using RunRestore.Assessment.Screening;
+using RunRestore.Contracts;
+using RunRestore.Contracts.Safety;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
 
@@ -10,14 +12,17 @@ public sealed record CompleteAssessment(Guid AssessmentId);
 
 /// <summary>
 /// Completes a screen: the screening rules turn its results, the load picture and the pain site into findings and
-/// the kinetic-chain rules rank the regions to check (DOMAIN.md M1-M9, K1-K8). Completing twice is refused.
+/// the kinetic-chain rules rank the regions to check (DOMAIN.md M1-M9, K1-K8); the red-flag checks and the pain
+/// report raise critical red flags (R2, R5), one event per flag after the completion. Completing twice is refused.
 /// </summary>
 public static class CompletingAssessment
 {
     /// <param name="firstCompletedOn">When the runner's first screen was completed; null if this is their first.</param>
-    public static AssessmentCompleted Decide(CompleteAssessment command, AssessmentRecord assessment, DateOnly? firstCompletedOn,
-        DateTimeOffset now)
+    /// <param name="newId">Makes each red flag's id.</param>
+    public static IReadOnlyList<object> Decide(CompleteAssessment command, AssessmentRecord assessment, DateOnly? firstCompletedOn,
+        DateTimeOffset now, Func<Guid> newId)
     {
+        ArgumentNullException.ThrowIfNull(newId);
         if (assessment.IsCompleted)
         {
             throw new PreconditionFailedException($"Assessment {command.AssessmentId} is already completed.",
@@ -27,9 +32,17 @@ public static class CompletingAssessment
         var findings = ScreeningRules.Findings(assessment.Results, new ScreenedRunner(assessment.RunnerAge, assessment.RunnerSex),
             assessment.Load.Flags);
         var regions = ScreeningRules.RankRegions(assessment.Pain?.BodySite, findings);
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        return new AssessmentCompleted(assessment.RunnerId, assessment.Pain?.BodySite, today, firstCompletedOn ?? today,
+        // The screen counts from the day it was performed (issue 13): a paper screen entered today is dated when it was
+        // done, and the first screen is the earliest performed, whichever was entered first.
+        var performed = assessment.PerformedOn;
+        var first = firstCompletedOn is { } earlier && earlier < performed ? earlier : performed;
+        var completed = new AssessmentCompleted(assessment.RunnerId, assessment.Pain?.BodySite, performed, first,
             firstCompletedOn is not null, findings, regions, now);
+        var pain = assessment.Pain is { } p ? new ScreenedPain(p.PainReportId, p.BodySite, p.Side, p.Phase) : null;
+        var flags = ScreeningRules.RedFlags(assessment.Results, pain).Select(f => new ScreenRedFlagRaised(newId(),
+            assessment.RunnerId, f.RuleId, RuleSet.VersionOf(f.RuleId), RedFlagSeverities.Critical, RedFlagRules.EvidenceOf(f.RuleId),
+            f.BodySite, f.Side, f.Signs, f.Explanation, f.TriggeringIds, completed.CompletedOn));
+        return [completed, .. flags];
     }
 
     public static async Task<AssessmentRecord> HandleAsync(IDocumentSession session, CompleteAssessment command, TimeProvider time,
@@ -42,18 +55,20 @@ public static class CompletingAssessment
         var first = await FirstCompletedOnAsync(session, known.RunnerId, ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var decided = await session.DecideAsync<AssessmentRecord>(command.AssessmentId,
-            assessment => [Decide(command, assessment, first, now)], () => AssessmentRecord.NotFound(command.AssessmentId), ct)
-            .ConfigureAwait(false);
-        return decided.State.Apply((AssessmentCompleted)decided.Events[0]);
+            assessment => Decide(command, assessment, first, now, () => Guid.CreateVersion7(now)),
+            () => AssessmentRecord.NotFound(command.AssessmentId), ct).ConfigureAwait(false);
+        return decided.Events.Aggregate(decided.State, (state, e) => state.Fold(e));
     }
 
-    /// <summary>When the runner's first screen was completed (a reassessment counts from it); null before the first.</summary>
+    /// <summary>
+    /// The day the runner's earliest completed screen was performed (a reassessment counts from it); null before the
+    /// first. A runner has a handful of screens, so they are compared here rather than in SQL.
+    /// </summary>
     public static async Task<DateOnly?> FirstCompletedOnAsync(IQuerySession session, Guid runnerId, CancellationToken ct)
     {
-        var first = await session.Query<AssessmentRecord>()
+        var completed = await session.Query<AssessmentRecord>()
             .Where(a => a.RunnerId == runnerId && a.Completion != null)
-            .OrderBy(a => a.Completion!.CompletedAt)
-            .FirstOrDefaultAsync(ct).ConfigureAwait(false);
-        return first?.Completion?.CompletedOn;
+            .ToListAsync(ct).ConfigureAwait(false);
+        return completed.Count == 0 ? null : completed.Min(a => a.Completion!.CompletedOn);
     }
 }

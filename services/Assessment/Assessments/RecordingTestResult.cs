@@ -54,8 +54,14 @@ public static class RecordingTestResult
         violations.Check(test!.Units.Contains(unit), "unit", $"must be one of: {string.Join(", ", test.Units)}");
         var (min, max) = TestCatalogue.RangeFor(test.Code, unit) ?? (test.Min, test.Max);
         var value = violations.Finite(command.Value, "value", (double)min, (double)max, FieldChecks.Quote(unit));
+        violations.Check(unit != TestCatalogue.AnswerUnit || value is null || double.IsInteger(value.Value), "value",
+            $"{test.Code} is answered 0 (no), 1 (yes) or 2 (unsure)");
         var side = command.Side.Value;
         violations.Check(command.Side.Unknown is null, "side", $"{FieldChecks.Quote(command.Side.Unknown)} is not a known side");
+        // M4 (rule set v2): left and right must share a unit, or the sides cannot be compared and nothing would be found.
+        var otherSide = assessment.Results.LastOrDefault(r => r.TestCode == test.Code && r.Side is not null && r.Side != side);
+        violations.Check(side is null || otherSide is null || otherSide.Unit == unit, "unit",
+            $"the other side of {test.Code} was recorded in {otherSide?.Unit}: left and right must share a unit (M4)");
         violations.Check(!test.PerSide || side is not null, "side", $"{test.Code} is measured per side: give LEFT or RIGHT");
         violations.Check(test.PerSide || side is null, "side", $"{test.Code} is not measured per side");
         var rating = command.Rating.Value;

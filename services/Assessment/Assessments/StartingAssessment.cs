@@ -5,8 +5,11 @@ using RunRestore.ServiceDefaults.RunnerDirectory;
 
 namespace RunRestore.Assessment.Assessments;
 
-/// <summary>A clinician starts a screen for a runner, optionally reasoning from one of their pain reports.</summary>
-public sealed record StartAssessment(string RunnerId, string Reason, string PainReportId);
+/// <summary>
+/// A clinician starts a screen for a runner, optionally reasoning from one of their pain reports.
+/// <paramref name="PerformedOn"/> is "YYYY-MM-DD", at most today and at least a year ago; empty is today.
+/// </summary>
+public sealed record StartAssessment(string RunnerId, string Reason, string PainReportId, string PerformedOn);
 
 /// <summary>Starts a screen: a snapshot of the runner, the pain report and the load picture as they are now.</summary>
 public static class StartingAssessment
@@ -18,7 +21,7 @@ public static class StartingAssessment
     public static AssessmentStarted Decide(StartAssessment command, KnownRunner runner, RunnerIntakePicture? picture,
         LoadPicture load, Guid assessmentId, DateTimeOffset now)
     {
-        var (reason, painReportId) = Checked(command);
+        var (reason, painReportId, performedOn) = Checked(command, now);
         PainReportCopy? pain = null;
         if (painReportId is { } id)
         {
@@ -27,7 +30,8 @@ public static class StartingAssessment
                     "just reported, retry in a moment.");
         }
 
-        return new AssessmentStarted(assessmentId, runner.Id, reason, now.Year - runner.BirthYear, runner.Sex, pain, load, now);
+        return new AssessmentStarted(assessmentId, runner.Id, reason, now.Year - runner.BirthYear, runner.Sex, pain, load, now,
+            performedOn);
     }
 
     /// <summary>Reads what a screen starts from and decides; bad input is refused before intake is asked.</summary>
@@ -35,7 +39,7 @@ public static class StartingAssessment
         StartAssessment command, DateTimeOffset now, CancellationToken ct)
     {
         var runner = await session.GetKnownRunnerAsync(command.RunnerId, ct).ConfigureAwait(false);
-        var (_, painReportId) = Checked(command);
+        var (_, painReportId, _) = Checked(command, now);
         var picture = painReportId is null
             ? null
             : await session.LoadAsync<RunnerIntakePicture>(runner.Id, ct).ConfigureAwait(false);
@@ -51,8 +55,12 @@ public static class StartingAssessment
         return AssessmentRecord.Create(started);
     }
 
-    /// <summary>The request's own fields: INVALID_ARGUMENT with every problem.</summary>
-    private static (string Reason, Guid? PainReportId) Checked(StartAssessment command)
+    /// <summary>
+    /// The request's own fields: INVALID_ARGUMENT with every problem. performed_on: today when empty, otherwise from a
+    /// year before today to today (issue 13: paper screens and migrated records; the 14-day and 42-day rules count
+    /// from it).
+    /// </summary>
+    private static (string Reason, Guid? PainReportId, DateOnly PerformedOn) Checked(StartAssessment command, DateTimeOffset now)
     {
         var violations = new FieldViolations();
         var reason = violations.SingleLine(command.Reason, "reason", MaxReasonLength, required: true);
@@ -64,7 +72,11 @@ public static class StartingAssessment
             painReportId = parsed;
         }
 
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var performedOn = string.IsNullOrEmpty(command.PerformedOn)
+            ? today
+            : violations.Date(command.PerformedOn, "performed_on", today.AddYears(-1), today);
         violations.ThrowIfAny();
-        return (reason, painReportId);
+        return (reason, painReportId, performedOn!.Value);
     }
 }

@@ -128,12 +128,12 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
     public static StartAssessment StartOf(ClinicScreenSubmitted m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "");
+        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "", "");
     }
 
     /// <summary>
     /// The screen as one assessment's events: <paramref name="started"/>, each result checked like RecordTestResult
-    /// (its fields named <c>data.results[i].</c>), and the completion. One bad result refuses the whole screen.
+    /// (its fields named <c>data.results[i].</c>), the completion and its red flags. One bad result refuses the whole screen.
     /// </summary>
     public static IReadOnlyList<object> Decide(AssessmentStarted started, IReadOnlyList<ClinicScreenResult> results,
         DateOnly? firstCompletedOn, DateTimeOffset now, Func<Guid> newResultId)
@@ -153,7 +153,8 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
             events.Add(recorded);
         }
 
-        events.Add(CompletingAssessment.Decide(new CompleteAssessment(started.AssessmentId), assessment, firstCompletedOn, now));
+        events.AddRange(CompletingAssessment.Decide(new CompleteAssessment(started.AssessmentId), assessment, firstCompletedOn, now,
+            newResultId));
         return events;
     }
 

@@ -28,7 +28,7 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
     [Authorize(Scopes.AssessmentWrite)]
     public override async Task<StartAssessmentResponse> StartAssessment(StartAssessmentRequest request, ServerCallContext context)
     {
-        var command = new StartAssessment(request.RunnerId, request.Reason, request.PainReportId);
+        var command = new StartAssessment(request.RunnerId, request.Reason, request.PainReportId, request.PerformedOn);
         return await writes.WriteNewStreamAsync(s => StartingAssessment.HandleAsync(s, intake, command, time, context.CancellationToken),
             assessment => new StartAssessmentResponse { Assessment = ToProto(assessment) }, context.CancellationToken);
     }
@@ -102,6 +102,7 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
         response.Resolved.AddRange(comparison.Resolved.Select(ToProto));
         response.Persisting.AddRange(comparison.Persisting.Select(ToProto));
         response.NewFindings.AddRange(comparison.New.Select(ToProto));
+        response.NotRetested.AddRange(comparison.NotRetested.Select(ToProto));
         return response;
     }
 

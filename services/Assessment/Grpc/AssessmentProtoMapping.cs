@@ -25,6 +25,7 @@ internal static class AssessmentProtoMapping
             LoadSource = a.Load.Source,
             LoadNote = a.Load.Note ?? "",
             IsReassessment = a.Completion?.IsReassessment ?? false,
+            PerformedOn = FieldChecks.Iso(a.PerformedOn),
         };
         if (a.Pain is { } pain)
         {

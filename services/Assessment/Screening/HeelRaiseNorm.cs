@@ -20,14 +20,19 @@ public sealed record HeelRaiseNorm(int FromAge, int? ToAge, int MaleReps, int Fe
     ];
 
     /// <summary>
-    /// The norm for <paramref name="runner"/>. M3 has no band under 20, so younger runners use 20-29 (the
-    /// nearest band). Sex "other" (and anything unrecognised) uses the female norm: it is the lower one, so a
-    /// calf deficit is never reported only because of the sex recorded.
+    /// The norm for <paramref name="runner"/> (age from the birth year); null under 20: M3 has no band for them, and
+    /// an adult norm would call a growing runner's calf weak (issue 13), so only the side difference counts. Sex
+    /// "other" (and anything unrecognised) uses the female norm: it is the lower one, so a calf deficit is never
+    /// reported only because of the sex recorded.
     /// </summary>
-    public static int RepsFor(ScreenedRunner runner)
+    public static int? RepsFor(ScreenedRunner runner)
     {
         ArgumentNullException.ThrowIfNull(runner);
-        var band = All.LastOrDefault(b => runner.AgeYears >= b.FromAge) ?? All[0];
+        if (All.LastOrDefault(b => runner.AgeYears >= b.FromAge) is not { } band)
+        {
+            return null;
+        }
+
         return string.Equals(runner.Sex, "male", StringComparison.OrdinalIgnoreCase) ? band.MaleReps : band.FemaleReps;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunRestore.Contracts;
 using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Assessment.Screening;
@@ -49,6 +50,6 @@ public static partial class ScreeningRules
         var words = char.ToUpperInvariant(reading.Words[0]) + reading.Words[1..];
         var explanation = $"{words} ({flag.RuleId}, from the runner's training log when the screen started): \"{flag.Explanation}\"";
         var input = string.Create(CultureInfo.InvariantCulture, $"intake:{flag.RuleId}:{flag.Kind}");
-        return new Finding(reading.Kind, reading.Region, null, magnitude, label, flag.RuleId, Version, flag.Evidence, [input], explanation);
+        return new Finding(reading.Kind, reading.Region, null, magnitude, label, flag.RuleId, RuleSet.VersionOf(flag.RuleId), flag.Evidence, [input], explanation);
     }
 }

@@ -1,3 +1,5 @@
+using RunRestore.Contracts.Intake;
+using RunRestore.Contracts.Safety;
 using FindingKinds = RunRestore.Contracts.Assessment.FindingKinds;
 
 namespace RunRestore.Assessment.Screening;
@@ -18,6 +20,11 @@ public static partial class ScreeningRules
     public static IReadOnlyList<ContributingRegion> RankRegions(string? painSite, IReadOnlyList<Finding> findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
+        if (painSite == BodySites.Groin)
+        {
+            return [GroinRegion];
+        }
+
         if (KineticChain.For(painSite) is not { } rule)
         {
             return RegionsOfFindings(findings);
@@ -31,6 +38,14 @@ public static partial class ScreeningRules
         return [.. ranked.Select((r, i) => new ContributingRegion(r.Region, i + 1, rule.RuleId, rule.Evidence,
             [.. r.Support.Select(f => f.Key)], Explain(rule, r.Region, r.Support)))];
     }
+
+    /// <summary>
+    /// R5: groin / anterior hip pain gets no lateral-hip (K7) reasoning and no region that leads to single-leg loading;
+    /// the one region to check is the possible femoral-neck bone stress injury, until a clinician clears it.
+    /// </summary>
+    private static readonly ContributingRegion GroinRegion = new(BodySites.Groin, 1, RedFlagRules.GroinAnteriorHip,
+        RedFlagRules.EvidenceOf(RedFlagRules.GroinAnteriorHip), [],
+        "Groin / anterior hip pain: treat it as a high-risk bone stress site (femoral neck) until a clinician clears it — no lateral-hip (K7) reasoning and no single-leg loading (R5).");
 
     private static List<Finding> Supporting(string region, IReadOnlyList<Finding> findings) =>
         region == "training_load"

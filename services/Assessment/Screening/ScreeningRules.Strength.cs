@@ -8,6 +8,9 @@ public static partial class ScreeningRules
     /// <summary>M4, K1, K6: a limb symmetry index (weaker / stronger × 100) below this counts as weakness.</summary>
     public const decimal LimbSymmetryFloor = 85m;
 
+    /// <summary>M4: a change of hip abduction strength over this share (%) of the previous value is real (MDC, Thorborg 2010).</summary>
+    public const decimal HipAbductionMdcPercent = 15m;
+
     /// <summary>M3: a heel-raise side difference of more than this many reps is a calf capacity deficit.</summary>
     public const decimal HeelRaiseSideDifference = 6m;
 
@@ -15,7 +18,8 @@ public static partial class ScreeningRules
     private static IEnumerable<Finding> HeelRaise(SidePair pair, ScreenedRunner runner)
     {
         var norm = HeelRaiseNorm.RepsFor(runner);
-        foreach (var check in FloorOrAsymmetry(pair, norm, (weaker, stronger) => stronger - weaker > HeelRaiseSideDifference))
+        // Under 20 there is no norm: a floor of 0 reps is never undershot, so only the side difference counts.
+        foreach (var check in FloorOrAsymmetry(pair, norm ?? 0, (weaker, stronger) => stronger - weaker > HeelRaiseSideDifference))
         {
             var reps = check.Result.Value;
             var other = Word(Opposite(check.Side));
@@ -37,7 +41,8 @@ public static partial class ScreeningRules
                 reasons.Add($"{fewer} fewer than the {other} ({Show(check.Stronger!.Value)}; a side difference over 6 counts)");
             }
 
-            var explanation = $"{Capital(check.Side)} single-leg heel raise reached {Show(reps)} reps, {string.Join(" and ", reasons)}: a calf capacity deficit to check and treat (M3).";
+            var noNorm = norm is null ? "; no age norm applies under 20 (M3 has none), so only the side difference counts" : "";
+            var explanation = $"{Capital(check.Side)} single-leg heel raise reached {Show(reps)} reps, {string.Join(" and ", reasons)}: a calf capacity deficit to check and treat (M3{noNorm}).";
             yield return Make(FindingKinds.StrengthDeficit, "calf", check.Side, reps, label, "M3", "B", check.Inputs, explanation);
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunRestore.Contracts;
 using RunRestore.Contracts.Intake;
 
 namespace RunRestore.Assessment.Screening;
@@ -9,9 +10,6 @@ namespace RunRestore.Assessment.Screening;
 /// </summary>
 public static partial class ScreeningRules
 {
-    /// <summary>Version of this rule set, stored with every finding: bump it whenever a threshold or a region changes.</summary>
-    public const int Version = 1;
-
     /// <summary>
     /// The findings of one screen, in catalogue order (M1-M4, quadriceps, hamstrings, M5-M9; left before right),
     /// then one finding per load or wellness flag in the order given. Per test and side the last result in
@@ -46,7 +44,7 @@ public static partial class ScreeningRules
     private static Finding Make(
         string kind, string region, BodySide? side, decimal? magnitude, string label, string ruleId, string evidence,
         IEnumerable<TestResult> inputs, string explanation) =>
-        new(kind, region, side, magnitude, label, ruleId, Version, evidence,
+        new(kind, region, side, magnitude, label, ruleId, RuleSet.VersionOf(ruleId), evidence,
             [.. inputs.Select(r => r.ResultId.ToString("D", CultureInfo.InvariantCulture))], explanation);
 
     /// <summary>

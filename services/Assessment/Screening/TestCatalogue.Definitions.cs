@@ -15,12 +15,13 @@ public static partial class TestCatalogue
             "In a lunge facing the wall with the heel down, slide the foot back until the knee only just touches the wall and record the toe-to-wall distance in cm."),
         PerSide(TestCodes.SingleLegHeelRaise, "Single-leg heel raise", "M3", "strength", [Range("reps", 0, 150)], null,
             [.. HeelRaiseNorm.All.Select(n => n.Describe()),
-             "Under 20 y: the 20-29 y norm; sex other: the female norm.",
+             "Under 20 y: no age norm (M3 has none), only the side difference counts; sex other: the female norm.",
              "Below the norm, or a side difference > 6 reps → calf capacity deficit (M3)."],
             "Standing on one leg with fingertips on a wall, raise the heel as high as possible, one rep every two seconds, and record full reps to failure."),
         PerSide(TestCodes.HipAbductionStrength, "Hip abduction strength", "M4", "strength",
             [Range("n_per_kg", 0, 10), Range("percent_bw", 0, 100)], null,
-            ["Limb symmetry index (weaker / stronger × 100) < 85 % → hip abductor weakness (M4)."],
+            ["Limb symmetry index (weaker / stronger × 100) < 85 % → hip abductor weakness (M4).",
+             "A change > 15 % of the previous value is real (hand-held dynamometer MDC, Thorborg 2010); left and right must share a unit (M4)."],
             "Side-lying with the leg straight and a hand-held dynamometer just above the lateral knee, record the best of three 5-second maximal pushes, normalised to body mass."),
         PerSide(TestCodes.QuadricepsStrength, "Quadriceps strength", "K1", "strength",
             [Range("n_per_kg", 0, 15), Range("nm_per_kg", 0, 10)], null,
@@ -53,5 +54,13 @@ public static partial class TestCatalogue
         PerSide(TestCodes.NavicularDrop, "Navicular drop", "M9", "foot", [Range("mm", 0, 30)], null,
             ["> 10 mm → foot mechanics finding (M9)."],
             "Mark the navicular tuberosity, measure its height seated with the foot in subtalar neutral and again standing relaxed, and record the drop in mm."),
+        // R2: red-flag checks, not impairments. The value is the answer (0 no, 1 yes, 2 unsure); unsure counts as
+        // present, as on a pain report.
+        PerSide(TestCodes.SingleLegHopPain, "Single-leg hop test (pain)", "R2", "red_flag", [Range(AnswerUnit, 0, 2)], null,
+            ["0 no, 1 yes, 2 unsure: pain on hopping (yes or unsure) is a bone stress sign → critical red flag: stop running and see the clinician (R2, Warden 2014)."],
+            "Hop on the test leg on the spot 10 times (stop at the first pain) and record whether hopping hurt at the pain site: 0 no, 1 yes, 2 unsure."),
+        PerSide(TestCodes.BonyTenderness, "Bony tenderness", "R2", "red_flag", [Range(AnswerUnit, 0, 2)], null,
+            ["0 no, 1 yes, 2 unsure: focal tenderness on the bone (yes or unsure) is a bone stress sign → critical red flag: stop running and see the clinician (R2)."],
+            "Press firmly along the bone at and around the pain site (tibia, navicular, 5th metatarsal, femoral neck region) and record whether a focal spot on the bone is tender: 0 no, 1 yes, 2 unsure."),
     ];
 }

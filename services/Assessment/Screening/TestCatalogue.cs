@@ -2,12 +2,18 @@ namespace RunRestore.Assessment.Screening;
 
 /// <summary>
 /// The tests a clinician can record in a movement screen (DOMAIN.md M1-M9, plus the quadriceps and hamstring
-/// strength tests K1 and K6 reason from). Every test is per side: each rule compares a side with a norm or with
+/// strength tests K1 and K6 reason from, and the R2 red-flag checks: single-leg hop and bony tenderness). Every test is per side: each rule compares a side with a norm or with
 /// the other side.
 /// </summary>
 public static partial class TestCatalogue
 {
     private static readonly Entry[] Entries = Define();
+
+    /// <summary>The unit of the R2 red-flag checks: the value is an answer, 0 no, 1 yes, 2 unsure (whole numbers only).</summary>
+    public const string AnswerUnit = "answer";
+
+    /// <summary>An answer that counts as a red-flag sign: yes (1) or unsure (2) (DOMAIN.md R1-R6: unsure counts as present).</summary>
+    public static bool IsPresent(decimal answer) => answer is 1m or 2m;
 
     /// <summary>Every test, in the order a screen runs them (M1 to M9, the strength tests after M4).</summary>
     public static IReadOnlyList<TestDefinition> All { get; } = [.. Entries.Select(e => e.Test)];

@@ -20,4 +20,8 @@ public static class TestCodes
     public const string ActiveKneeExtensionDeficit = "active_knee_extension_deficit";
     public const string FootPostureIndex = "foot_posture_index";
     public const string NavicularDrop = "navicular_drop";
+
+    // DOMAIN.md R2 red-flag checks: answered no (0), yes (1) or unsure (2) per side; unsure counts as present.
+    public const string SingleLegHopPain = "single_leg_hop_pain";
+    public const string BonyTenderness = "bony_tenderness";
 }

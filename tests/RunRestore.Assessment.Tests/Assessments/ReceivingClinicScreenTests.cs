@@ -23,7 +23,7 @@ public sealed class ReceivingClinicScreenTests
     public void A_screen_is_stored_as_one_assessment_started_with_its_results_and_completed() =>
         _scenario.When(Screen(Result(TestCodes.KneeToWall, " Left ", 9), Result(TestCodes.SingleLegSquat, "right", 0, "GOOD")))
             .Then(
-                new AssessmentStarted(Id(100), Runner.Id, "season check", 36, "female", null, NoFlags, Now),
+                new AssessmentStarted(Id(100), Runner.Id, "season check", 36, "female", null, NoFlags, Now, Today),
                 new TestResultRecorded(new TestResult(Id(101), TestCodes.KneeToWall, BodySide.Left, 9, "cm", null, ""), Now),
                 new TestResultRecorded(new TestResult(Id(102), TestCodes.SingleLegSquat, BodySide.Right, 0, "rating", Rating.Good, ""), Now),
                 new AssessmentCompleted(Runner.Id, null, Today, Today, false, [], [], Now));

@@ -20,6 +20,17 @@ public sealed class RecordingTestResultTests
             .Then<TestResultRecorded>(r => Assert.Equal(("percent_bw", 30m), (r.Result.Unit, r.Result.Value)));
 
     [Fact]
+    public void M4_left_and_right_in_different_units_are_refused_naming_unit_and_nothing_is_stored()
+    {
+        var problem = _scenario.Given(Started(), Recorded(TestCodes.HipAbductionStrength, BodySide.Left, 1.8m, 20))
+            .When(Record(TestCodes.HipAbductionStrength, BodySide.Right, 30, unit: "percent_bw"))
+            .ThenRefused("unit");
+
+        Assert.Contains("left and right must share a unit (M4)", problem.Message, StringComparison.Ordinal);
+        Assert.Single(_scenario.State.Results);
+    }
+
+    [Fact]
     public void A_rated_test_keeps_its_rating() =>
         _scenario.When(Record(TestCodes.SingleLegSquat, BodySide.Right, 0, rating: Rating.Poor))
             .Then<TestResultRecorded>(r => Assert.Equal(Rating.Poor, r.Result.Rating));

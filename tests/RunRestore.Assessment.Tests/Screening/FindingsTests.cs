@@ -1,3 +1,4 @@
+using RunRestore.Contracts;
 using RunRestore.Assessment.Screening;
 using Xunit;
 using static RunRestore.Assessment.Tests.Screening.ScreenBuilder;
@@ -59,7 +60,7 @@ public sealed class FindingsTests
 
         Assert.Equal(["M1", "M2", "M3", "M4", "K1", "K6", "M5", "M6", "M7", "M7", "M8", "M9", "L3"], findings.Select(f => f.RuleId));
         Assert.Equal(findings.Count, findings.Select(f => f.Key).Distinct().Count());
-        Assert.All(findings, f => Assert.Equal(ScreeningRules.Version, f.RuleVersion));
+        Assert.All(findings, f => Assert.Equal(RuleSet.VersionOf(f.RuleId), f.RuleVersion));
         Assert.All(findings, f => Assert.EndsWith(".", f.Explanation.TrimEnd('"'), StringComparison.Ordinal));
         Assert.All(findings, f => Assert.NotEmpty(f.TriggeringInputs));
         Assert.All(findings, f => Assert.DoesNotContain("diagnos", f.Explanation, StringComparison.OrdinalIgnoreCase));

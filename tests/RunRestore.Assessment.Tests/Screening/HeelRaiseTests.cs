@@ -8,7 +8,6 @@ namespace RunRestore.Assessment.Tests.Screening;
 public sealed class HeelRaiseTests
 {
     [Theory]
-    [InlineData(17, "male", 37)]     // under 20: the 20-29 band
     [InlineData(20, "male", 37)]
     [InlineData(29, "female", 30)]
     [InlineData(30, "male", 32)]
@@ -23,6 +22,29 @@ public sealed class HeelRaiseTests
     public void M3_the_norm_follows_age_and_sex(int age, string sex, int norm)
     {
         Assert.Equal(norm, HeelRaiseNorm.RepsFor(new ScreenedRunner(age, sex)));
+    }
+
+    [Theory]
+    [InlineData(17, 25, 25, true)]    // 5 below the 20-29 norm of 30, but no norm under 20 and no side difference
+    [InlineData(19, 20, 30, false)]   // 10 fewer than the right: the side difference still counts
+    public void M3_a_runner_under_20_gets_no_age_norm_only_the_side_difference_and_the_finding_says_so(int age, int left, int right,
+        bool noFinding)
+    {
+        var findings = new ScreenBuilder { Runner = new ScreenedRunner(age, "female") }
+            .Left(TestCodes.SingleLegHeelRaise, left).Right(TestCodes.SingleLegHeelRaise, right)
+            .FindingsOf("M3");
+
+        Assert.Null(HeelRaiseNorm.RepsFor(new ScreenedRunner(age, "female")));
+        if (noFinding)
+        {
+            Assert.Empty(findings);
+            return;
+        }
+
+        var finding = Assert.Single(findings);
+        Assert.Equal((BodySide.Left, "20 vs 30 reps"), (finding.Side, finding.MagnitudeLabel));
+        Assert.Contains("no age norm applies under 20 (M3 has none), so only the side difference counts", finding.Explanation,
+            StringComparison.Ordinal);
     }
 
     [Theory]

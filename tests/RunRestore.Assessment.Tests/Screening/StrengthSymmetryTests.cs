@@ -34,7 +34,7 @@ public sealed class StrengthSymmetryTests
 
         Assert.Equal((78m, "LSI 78 %"), (finding.Magnitude, finding.MagnitudeLabel));
         Assert.Equal([Input(1), Input(2)], finding.TriggeringInputs);
-        Assert.Equal((1, "M4:hip_abductors:left"), (finding.RuleVersion, finding.Key));
+        Assert.Equal((2, "M4:hip_abductors:left"), (finding.RuleVersion, finding.Key));
         Assert.Equal("Left hip abduction is 78 % of the right (limb symmetry index; below 85 % counts as weakness).", finding.Explanation);
     }
 

@@ -20,6 +20,8 @@ public sealed class TestCatalogueTests
     [InlineData("active_knee_extension_deficit", "M8", "mobility", "degrees", 0, 90)]
     [InlineData("foot_posture_index", "M9", "foot", "fpi", -12, 12)]
     [InlineData("navicular_drop", "M9", "foot", "mm", 0, 30)]
+    [InlineData("single_leg_hop_pain", "R2", "red_flag", "answer", 0, 2)]
+    [InlineData("bony_tenderness", "R2", "red_flag", "answer", 0, 2)]
     public void Every_test_names_its_rule_quality_default_unit_and_range_and_is_measured_per_side(
         string code, string ruleId, string quality, string unit, int min, int max)
     {
@@ -32,18 +34,18 @@ public sealed class TestCatalogueTests
     }
 
     [Fact]
-    public void The_catalogue_holds_fourteen_tests_in_screen_order_with_unique_snake_case_codes()
+    public void The_catalogue_holds_sixteen_tests_in_screen_order_with_unique_snake_case_codes()
     {
-        Assert.Equal(14, TestCatalogue.All.Count);
+        Assert.Equal(16, TestCatalogue.All.Count);
         Assert.Equal(TestCatalogue.All.Count, TestCatalogue.All.Select(t => t.Code).Distinct().Count());
         Assert.All(TestCatalogue.All, t => Assert.Matches("^[a-z]+(_[a-z]+)*$", t.Code));
-        Assert.Equal(["M1", "M2", "M3", "M4", "K1", "K6", "M5", "M5", "M6", "M7", "M7", "M8", "M9", "M9"], TestCatalogue.All.Select(t => t.RuleId));
+        Assert.Equal(["M1", "M2", "M3", "M4", "K1", "K6", "M5", "M5", "M6", "M7", "M7", "M8", "M9", "M9", "R2", "R2"], TestCatalogue.All.Select(t => t.RuleId));
     }
 
     [Fact]
     public void Every_test_has_a_name_a_one_sentence_instruction_norms_and_a_known_quality()
     {
-        string[] qualities = ["strength", "mobility", "control", "balance", "endurance", "foot"];
+        string[] qualities = ["strength", "mobility", "control", "balance", "endurance", "foot", "red_flag"];
         Assert.All(TestCatalogue.All, t =>
         {
             Assert.False(string.IsNullOrWhiteSpace(t.Name));

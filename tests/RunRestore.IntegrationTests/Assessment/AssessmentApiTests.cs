@@ -81,6 +81,53 @@ public sealed class AssessmentApiTests(AssessmentApiServices services) : IClassF
     }
 
     [Fact]
+    public async Task A_screen_done_yesterday_on_paper_completes_on_yesterday_and_a_future_date_is_refused_storing_nothing()
+    {
+        var runnerId = await services.RegisterAsync(Clinic);
+        var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        Assert.Equal(["performed_on"], await GrpcAssert.InvalidArgumentAsync(() => Client.StartAssessmentAsync(new()
+        {
+            RunnerId = runnerId, Reason = "paper screen", PerformedOn = tomorrow,
+        }).ResponseAsync));
+        var started = (await Eventually.GetAsync(async () => await Client.StartAssessmentAsync(new()
+        {
+            RunnerId = runnerId, Reason = "paper screen", PerformedOn = Yesterday,
+        }), TimeSpan.FromSeconds(30), "the runner to reach assessment")).Assessment;
+        var completed = (await Client.CompleteAssessmentAsync(new() { AssessmentId = started.AssessmentId })).Assessment;
+
+        Assert.Equal((Yesterday, Yesterday), (started.PerformedOn, completed.CompletedOn));
+        var listed = await Client.ListAssessmentsAsync(new() { RunnerId = runnerId });
+        Assert.Single(listed.Assessments);
+    }
+
+    [Fact]
+    public async Task A_hop_test_answered_unsure_on_the_left_publishes_a_critical_R2_red_flag_from_the_screen()
+    {
+        var runnerId = await services.RegisterAsync(Clinic);
+        var painId = await ReportKneePainAsync(runnerId);
+        await using var rabbit = await RawRabbitSubscriber.StartAsync(services.RabbitUri, ["RunRestore.Contracts.Safety:RedFlagRaised"]);
+
+        var started = await StartAsync(runnerId, painId);
+        await RecordAsync(started.AssessmentId, "single_leg_hop_pain", BodySide.Left, 2);
+        await RecordAsync(started.AssessmentId, "single_leg_hop_pain", BodySide.Right, 0);
+        await RecordAsync(started.AssessmentId, "bony_tenderness", BodySide.Left, 0);
+        Assert.Equal(["value"], await GrpcAssert.InvalidArgumentAsync(() => RecordAsync(started.AssessmentId, "bony_tenderness", BodySide.Right, 0.5)));
+        var completed = (await Client.CompleteAssessmentAsync(new() { AssessmentId = started.AssessmentId })).Assessment;
+
+        Assert.Equal(3, completed.Results.Count);
+        var flag = await rabbit.NextAsync("RunRestore.Contracts.Safety:RedFlagRaised",
+            m => m.Message.GetProperty("runnerId").GetString() == runnerId);
+        Assert.Equal(Clinic, flag.Clinic);
+        Assert.Equal(("R2", 2, "critical", "screen"), (flag.Message.GetProperty("ruleId").GetString(),
+            flag.Message.GetProperty("ruleVersion").GetInt32(), flag.Message.GetProperty("severity").GetString(),
+            flag.Message.GetProperty("source").GetString()));
+        Assert.Equal(("anterior_knee", "left"), (flag.Message.GetProperty("bodySite").GetString(), flag.Message.GetProperty("side").GetString()));
+        Assert.Equal(["pain_on_hopping"], flag.Message.GetProperty("signs").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains("see your clinician", flag.Message.GetProperty("runnerAdvice").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_results_are_refused_with_the_field_and_nothing_is_stored()
     {
         var runnerId = await services.RegisterAsync(Clinic);
