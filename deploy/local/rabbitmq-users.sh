@@ -45,5 +45,5 @@ service_user intake Intake "" "" ""
 # clinic's) included; without the tag the broker refuses that move (user_id is not assessment's) and the screen is
 # redelivered for ever. The tag lets assessment set another user's user_id and grants nothing else.
 service_user assessment Assessment "|runrestore[.]clinic-inbound" "" "|runrestore[.]clinic-inbound" impersonator
-service_user programming Programming "" "" ""
+service_user programming Programming "" "|RunRestore[.]Contracts[.]Safety:RedFlagCleared" ""
 log "service users intake, assessment, programming have their rights on vhost '$VHOST' ($MGMT)"
