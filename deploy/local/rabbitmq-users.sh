@@ -48,5 +48,5 @@ service_user intake Intake "" "|RunRestore[.]Contracts[.]Safety:RedFlagRaised" "
 # Assessment also publishes the shared RedFlagRaised of the red flags a screen raises (DOMAIN.md R2, R5; issue 13).
 service_user assessment Assessment "|runrestore[.]clinic-inbound" "|RunRestore[.]Contracts[.]Safety:RedFlagRaised" \
   "|runrestore[.]clinic-inbound" impersonator
-service_user programming Programming "" "" ""
+service_user programming Programming "" "|RunRestore[.]Contracts[.]Safety:RedFlagCleared" ""
 log "service users intake, assessment, programming have their rights on vhost '$VHOST' ($MGMT)"

@@ -16,7 +16,8 @@ public static class SettingPainCeiling
     public const int MaxReasonLength = 200;
 
     /// <summary>
-    /// P1: the pain-during-activity ceiling. 3/10 is the default; a clinician may allow up to 5/10 (tendinopathy).
+    /// P1 (rule set v2): the pain-during-activity ceiling, 0-5. 3/10 is the default; 0-2 suits bone stress or the time
+    /// after surgery, 4-5 only tendinopathy, and only a clinician sets it.
     /// Setting the ceiling it already has changes nothing.
     /// </summary>
     public static IReadOnlyList<object> Decide(SetPainCeiling command, RunnerProgram program, DateTimeOffset now)
@@ -27,8 +28,8 @@ public static class SettingPainCeiling
         var text = command.Reason?.Trim() ?? "";
         new FieldViolations()
             .Check(value is >= 0 and <= 10, "pain_ceiling", "must be between 0 and 10")
-            .Check(value is < 0 or > 10 or (>= ProgramRules.DefaultPainCeiling and <= ProgramRules.MaxPainCeiling),
-                "pain_ceiling", "P1 allows a ceiling of 3 to 5 (5 only for tendinopathy)")
+            .Check(value is < 0 or > 10 or <= ProgramRules.MaxPainCeiling,
+                "pain_ceiling", "P1 allows a ceiling of 0 to 5 (0-2 for bone stress or after surgery, 4-5 only for tendinopathy)")
             .CheckReason(text)
             .ThrowIfAny();
         if (value == program.PainCeiling)
@@ -38,7 +39,7 @@ public static class SettingPainCeiling
 
         return [new PainCeilingSet(program.PainCeiling, value, text, ProgramRules.Explain("P1",
             Invariant($"The pain ceiling during exercise goes from {program.PainCeiling}/10 to {value}/10: {text} ") +
-                "(P1 allows up to 5/10 for tendinopathy).",
+                "(P1: 0-5; 0-2 for bone stress or after surgery, 4-5 only for tendinopathy).",
             "pain_ceiling"), now)];
     }
 

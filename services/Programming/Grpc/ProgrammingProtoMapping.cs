@@ -106,6 +106,9 @@ internal static class ProgrammingProtoMapping
         }));
         response.Advice.AddRange(events.OfType<RunningVolumeAdvised>().Where(a => a.WeekStart.AddDays(6) >= today)
             .Select(a => a.Why.Sentence));
+        // P1: running pain above the ceiling in the last week: change the running.
+        response.Advice.AddRange(events.OfType<RunningChangeAdvised>().Where(a => a.Date.AddDays(7) > today)
+            .Select(a => a.Why.Sentence).TakeLast(1));
         // R1-R6: while a red flag is open the runner is told to stop the provoking activity and see their clinician.
         response.OpenRedFlags.AddRange(program.OpenRedFlags.Select(ToProto));
         if (program.OpenRedFlags.Count > 0)

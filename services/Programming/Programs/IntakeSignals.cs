@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Marten;
 using MassTransit;
 using RunRestore.Programming.LoadFlags;
-using RunRestore.Programming.Sessions;
+using RunRestore.Programming.Pain;
 using RunRestore.ServiceDefaults.Messaging;
 using PainPhases = RunRestore.Contracts.Intake.PainPhases;
 using IntakeEvents = RunRestore.Contracts.Intake;
@@ -10,8 +10,8 @@ using IntakeEvents = RunRestore.Contracts.Intake;
 namespace RunRestore.Programming.Programs;
 
 /// <summary>
-/// What intake's events change in a program: next-morning pain (P2, T4), load flags (T5) and the running pain a
-/// re-screen's technique gate looks at (T6). Runners without a program are skipped.
+/// What intake's events change in a program: every pain report (P1-P3, next morning also P2/T4), load flags (T5) and
+/// the running pain a re-screen's technique gate looks at (T6). Runners without a program are skipped.
 /// </summary>
 public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
     IConsumer<IntakeEvents.PainReported>,
@@ -22,17 +22,18 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         {
             var m = context.Message;
             var date = m.Date;
-            if (m.Phase == PainPhases.DuringRun)
+            // T6 reads running pain: during and after a run.
+            if (m.Phase is PainPhases.DuringRun or PainPhases.AfterRun)
             {
                 var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
                     ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
                 session.Store(log.With(new RunningPainReport(date, m.Severity)));
             }
-            else if (m.Phase == PainPhases.NextMorning)
-            {
-                await RecordingNextMorningPain.HandleIfProgramAsync(session, m.RunnerId,
-                    new RecordNextMorningPain(date, m.Severity), time, context.CancellationToken).ConfigureAwait(false);
-            }
+
+            // P1-P3 on every report, whatever its phase (P2 too for the next morning).
+            await MonitoringPainReport.HandleIfProgramAsync(session, m.RunnerId,
+                new MonitorPainReport(m.PainReportId, date, m.BodySite, m.Side, m.Severity, m.Phase), time,
+                context.CancellationToken).ConfigureAwait(false);
         });
 
     public Task Consume(ConsumeContext<IntakeEvents.LoadFlagRaised> context) =>

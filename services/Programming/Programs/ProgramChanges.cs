@@ -35,6 +35,10 @@ public static class ProgramChanges
         PainCeilingSet c => new("pain_ceiling_set", $"Pain ceiling {c.From}/10 → {c.To}/10: {c.Reason}", c.Why),
         ClinicianAlertRaised a => new("clinician_alert_raised", $"Clinician alert ({a.Level}).", a.Why),
         EngagementNudged n => new("engagement_nudged", "Reminder sent: no session logged for over 49 hours.", n.Why),
+        PainReportMonitored p => new("pain_report_monitored", $"Pain {p.Severity}/10 at the {Wording.Words(p.BodySite)} "
+            + $"({Wording.Words(p.Phase)}) on {FieldChecks.Iso(p.Date)}.", p.Why),
+        RunningChangeAdvised a => new("running_change_advised", $"Running pain {a.Pain}/10 on {FieldChecks.Iso(a.Date)} is above "
+            + $"the ceiling of {a.Ceiling}/10: run shorter, easier, or cross-train.", a.Why),
         RedFlagRaised r => new("red_flag_raised", $"Red flag {r.RuleId} v{r.RuleVersion} ({r.Severity}) at the "
             + $"{Wording.Words(r.BodySite)}: the program holds until a clinician clears it.", r.Why),
         RedFlagCleared c => new("red_flag_cleared", $"Red flag {c.RuleId} cleared by {c.ClearedBy}: {c.Reason}", c.Why),

@@ -99,6 +99,16 @@ public sealed partial record RunnerProgram
         RedFlags = AllRedFlags.ConvertAll(f => f.Id == e.RedFlagId ? f with { ClearedOn = e.ClearedOn } : f),
     };
 
+    // P3 compares a site's next report with the latest one: a report older than the one kept changes nothing.
+    public RunnerProgram Apply(PainReportMonitored e) => LastPainAt(e.BodySite) is { } last && last.Date > e.Date
+        ? this
+        : this with
+        {
+            SitePains = (SitePains ?? []).RemoveAll(p => p.BodySite == e.BodySite).Add(new SitePain(e.BodySite, e.Date, e.Severity)),
+        };
+
+    public RunnerProgram Apply(RunningChangeAdvised e) => this;
+
     private RunnerProgram Move(string from, string to, Dosage dosage) => this with
     {
         Exercises = Exercises.ConvertAll(x => x.Code == from ? x with { Code = to, Dosage = dosage, GoodSessionsInARow = 0 } : x),

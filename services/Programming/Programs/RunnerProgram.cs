@@ -32,7 +32,8 @@ public sealed partial record RunnerProgram(
     DateTimeOffset? LastSessionAt,
     int? LastReportedPain,
     ImmutableList<string> EngagementAlerts,
-    ImmutableList<ProgramRedFlag>? RedFlags = null)
+    ImmutableList<ProgramRedFlag>? RedFlags = null,
+    ImmutableList<SitePain>? SitePains = null)
 {
     /// <summary>The google.rpc.PreconditionFailure type of what a program's state refuses (FAILED_PRECONDITION), so a
     /// client can tell it from bad input (INVALID_ARGUMENT).</summary>
@@ -76,6 +77,8 @@ public sealed partial record RunnerProgram(
         EngagementNudged nudge => Apply(nudge),
         RedFlagRaised raised => Apply(raised),
         RedFlagCleared cleared => Apply(cleared),
+        PainReportMonitored monitored => Apply(monitored),
+        RunningChangeAdvised advised => Apply(advised),
         _ => this,
     };
 
@@ -90,6 +93,9 @@ public sealed partial record RunnerProgram(
 
     /// <summary>The red flags no clinician has cleared yet: while any is open the program holds (R1-R6).</summary>
     public IReadOnlyList<ProgramRedFlag> OpenRedFlags => AllRedFlags.FindAll(f => f.IsOpen);
+
+    /// <summary>The last pain reported for <paramref name="bodySite"/> (P3), or null for a first report.</summary>
+    public SitePain? LastPainAt(string bodySite) => SitePains?.Find(p => p.BodySite == bodySite);
 
     /// <summary>Since when the runner has been quiet (P4): the last session logged, or the prescription.</summary>
     public DateTimeOffset QuietSince() => LastSessionAt ?? StartedAt;

@@ -8,7 +8,7 @@ namespace RunRestore.Programming.Rules;
 /// <summary>The programming rules' numbers (DOMAIN.md T1-T9, P1-P4) and the evidence level of every rule id.</summary>
 public static class ProgramRules
 {
-    /// <summary>P1: pain during activity up to 3/10 is fine by default; a clinician may allow up to 5 (tendinopathy).</summary>
+    /// <summary>P1 (v2): pain during activity up to 3/10 is fine by default; a clinician sets 0-5 (4-5 only tendinopathy).</summary>
     public const int DefaultPainCeiling = 3;
     public const int MaxPainCeiling = 5;
 

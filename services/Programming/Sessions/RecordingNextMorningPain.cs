@@ -59,9 +59,4 @@ public static class RecordingNextMorningPain
         RecordNextMorningPain command, TimeProvider time, CancellationToken ct) =>
         session.DecideAsync<RunnerProgram>(runnerId, p => Decide(command, p, time.GetUtcNow()),
             () => RunnerProgram.Missing(runnerId), ct);
-
-    /// <summary>From intake's PainReported (phase next_morning): a runner without a program is skipped (null).</summary>
-    public static Task<Decided<RunnerProgram>?> HandleIfProgramAsync(IDocumentSession session, Guid runnerId,
-        RecordNextMorningPain command, TimeProvider time, CancellationToken ct) =>
-        session.DecideIfExistsAsync<RunnerProgram>(runnerId, p => Decide(command, p, time.GetUtcNow()), ct);
 }

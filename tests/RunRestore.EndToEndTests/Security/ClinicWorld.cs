@@ -3,6 +3,8 @@ using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using System.Text.Json;
+using RabbitMQ.Client;
 using RunRestore.Intake.V1;
 using RunRestore.EndToEndTests.Infrastructure;
 using RunRestore.Programming.V1;
@@ -13,20 +15,21 @@ namespace RunRestore.EndToEndTests.Security;
 
 /// <summary>
 /// A clinic with one runner who has everything an RPC can name: a run, a pain report, two completed assessments and
-/// an open one, and a program. <see cref="Valid"/> builds a request for any RPC that passes the services' input
+/// an open one, a program and an open red flag on it. <see cref="Valid"/> builds a request for any RPC that passes the services' input
 /// checks and names these ids.
 /// </summary>
 public sealed record ClinicWorld(string Clinic, string RunnerId, string RunId, string PainReportId, string FirstAssessmentId,
-    string SecondAssessmentId, string OpenAssessmentId, string ExerciseCode)
+    string SecondAssessmentId, string OpenAssessmentId, string ExerciseCode, string RedFlagId)
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
+    private static readonly JsonSerializerOptions MassTransitJson = new(JsonSerializerDefaults.Web);
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     public static string Day(int offset) => Today.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Every id of this world, for fuzzers that put an id where another belongs.</summary>
-    public IReadOnlyList<string> Ids => [RunnerId, RunId, PainReportId, FirstAssessmentId, SecondAssessmentId, OpenAssessmentId];
+    public IReadOnlyList<string> Ids => [RunnerId, RunId, PainReportId, FirstAssessmentId, SecondAssessmentId, OpenAssessmentId, RedFlagId];
 
     public static async Task<ClinicWorld> CreateAsync(ThreeServices services, string clinic)
     {
@@ -96,7 +99,43 @@ public sealed record ClinicWorld(string Clinic, string RunnerId, string RunId, s
             (await programs.GetCurrentProgramAsync(new() { RunnerId = runnerId })) is { AssessmentId: var at } p && at == second ? p : null,
             Delivery, "programming to take in the reassessment");
         var open = await ScreenAsync(complete: false);
-        return new ClinicWorld(clinic, runnerId, runId, painId, first, second, open, program.Exercises[0].Code);
+        var redFlagId = await RedFlagAsync(services, clinic, runnerId, programs);
+        return new ClinicWorld(clinic, runnerId, runId, painId, first, second, open, program.Exercises[0].Code, redFlagId);
+    }
+
+    /// <summary>
+    /// A red flag on the runner's program (for ClearRedFlag): the Contracts.Safety.RedFlagRaised intake publishes for a
+    /// pain report, sent here in MassTransit's envelope on the broker's administrator connection (no service of this
+    /// branch publishes it yet), and waited for until the program holds for it.
+    /// </summary>
+    public static async Task<string> RedFlagAsync(ThreeServices services, string clinic, string runnerId,
+        ProgrammingService.ProgrammingServiceClient programs)
+    {
+        var id = Guid.NewGuid();
+        const string contract = "RunRestore.Contracts.Safety:RedFlagRaised";
+        var envelope = new
+        {
+            messageId = Guid.NewGuid(),
+            messageType = new[] { "urn:message:" + contract },
+            headers = new Dictionary<string, object> { ["clinic"] = clinic },
+            message = new RunRestore.Contracts.Safety.RedFlagRaised(Guid.Parse(runnerId), id, "R2", 2, "critical", "B",
+                "anterior_shin", "left", ["bony_tenderness", "pain_on_hopping"],
+                "Bony tenderness and pain on hopping at a high-risk bone site.", RunRestore.Contracts.Safety.RedFlagRules.RunnerAdvice,
+                "pain_report", [], Today),
+        };
+        await using (var connection = await new ConnectionFactory { Uri = services.RabbitUri }.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            // Programming's consumer declared and bound the contract's fanout exchange when it started.
+            var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", DeliveryMode = DeliveryModes.Persistent };
+            await channel.BasicPublishAsync(contract, "", false, properties,
+                JsonSerializer.SerializeToUtf8Bytes(envelope, MassTransitJson));
+        }
+
+        await Eventually.GetAsync(async () =>
+            (await programs.GetCurrentProgramAsync(new() { RunnerId = runnerId })).OpenRedFlags.FirstOrDefault(f => f.RedFlagId == id.ToString()),
+            Delivery, "programming to hold for the red flag");
+        return id.ToString();
     }
 
     /// <summary>
@@ -167,6 +206,7 @@ public sealed record ClinicWorld(string Clinic, string RunnerId, string RunId, s
         "assessment_id" => OpenAssessmentId,
         "assessment_a_id" => FirstAssessmentId,
         "assessment_b_id" => SecondAssessmentId,
+        "red_flag_id" => RedFlagId,
         "date" => Day(0),
         "week_of" or "to" => Day(0),
         "from" => Day(-30),

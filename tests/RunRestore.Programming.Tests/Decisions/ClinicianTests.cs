@@ -28,11 +28,10 @@ public sealed class ClinicianTests
     }
 
     [Theory]
-    [InlineData(2, "P1 allows a ceiling of 3 to 5")]
-    [InlineData(6, "P1 allows a ceiling of 3 to 5")]
+    [InlineData(6, "P1 allows a ceiling of 0 to 5")]
     [InlineData(11, "must be between 0 and 10")]
     [InlineData(-1, "must be between 0 and 10")]
-    public void A_ceiling_outside_3_to_5_is_refused(int value, string message)
+    public void A_ceiling_outside_0_to_5_is_refused(int value, string message)
     {
         var ex = Assert.Throws<InvalidRequestException>(
             () => SettingPainCeiling.Decide(new SetPainCeiling(value, "because"), _scenario.Program, At(0)));

@@ -24,15 +24,16 @@ public sealed class PainAlertTests
     [InlineData(1, 6, "high")]
     [InlineData(6, 7, "critical")]
     [InlineData(9, 7, "critical")]
+    [InlineData(null, 6, "high")]
     [InlineData(null, 7, "critical")]
     [InlineData(null, 10, "critical")]
-    public void Pain_of_5_or_more_rising_or_7_or_more_alerts_the_clinician(int? previous, int pain, string level)
+    public void Pain_of_5_or_more_rising_a_first_report_of_6_or_7_or_more_alerts_the_clinician(int? previous, int pain, string level)
     {
         var alert = AlertAfter(previous, pain);
 
         Assert.NotNull(alert);
         Assert.Equal(level, alert.Level);
-        Assert.Equal(("P3", "C"), (alert.Why.RuleId, alert.Why.Evidence));
+        Assert.Equal(("P3", "C", 2), (alert.Why.RuleId, alert.Why.Evidence, alert.Why.RuleVersion));
         Assert.Contains($"{pain}/10", alert.Why.Sentence, StringComparison.Ordinal);
     }
 
@@ -40,9 +41,9 @@ public sealed class PainAlertTests
     [InlineData(3, 4)]
     [InlineData(6, 6)]
     [InlineData(6, 5)]
-    [InlineData(null, 6)]
+    [InlineData(null, 5)]
     [InlineData(0, 2)]
-    public void Pain_below_5_steady_or_falling_or_a_first_session_below_7_raises_nothing(int? previous, int pain)
+    public void Pain_below_5_steady_or_falling_or_a_first_session_below_6_raises_nothing(int? previous, int pain)
     {
         Assert.Null(AlertAfter(previous, pain));
     }
