@@ -36,7 +36,7 @@ public sealed class PrescribingTests
         var clamshell = prescribed.Exercises[0];
         Assert.Equal("M4", clamshell.Why.RuleId);
         Assert.Equal("B", clamshell.Why.Evidence);
-        Assert.Equal(1, clamshell.Why.RuleVersion);
+        Assert.Equal(RunRestore.Contracts.RuleSet.VersionOf("M4"), clamshell.Why.RuleVersion);
         Assert.Equal(["M4:hip_abductors:left"], clamshell.Why.TriggeringIds);
         Assert.Contains("left hip abductors strength deficit", clamshell.Why.Sentence, StringComparison.Ordinal);
     }
