@@ -11,7 +11,7 @@ namespace RunRestore.Cli.Demo;
 /// <summary>
 /// The scripted journey through the public gRPC APIs, printed for a person watching: a partner app registers a runner
 /// and syncs seven weeks of runs; the runner reports knee pain; a clinician screens them; programming prescribes and
-/// adapts. Every run registers a new runner, so it can be played again.
+/// adapts; night pain raises a red flag that holds the program until the clinician clears it. Every run registers a new runner, so it can be played again.
 /// </summary>
 internal sealed partial class DemoJourney(ServiceClients partner, ServiceClients clinician, IAnsiConsole console, string clinic)
 {
@@ -40,6 +40,7 @@ internal sealed partial class DemoJourney(ServiceClients partner, ServiceClients
         await AssessAsync(ct);
         await AwaitProgramAsync(ct);
         await TrainAsync(ct);
+        await RedFlagAsync(ct);
         await HistoryAsync(ct);
         TryNext();
     }

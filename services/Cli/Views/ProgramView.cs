@@ -18,7 +18,11 @@ internal static class ProgramView
             ("pain ceiling", Show.Number(p.PainCeiling) + "/10 (P1)"),
             ("from assessment", Show.Text(p.AssessmentId)),
             ("progressions held until", Show.Text(p.ProgressionsHeldUntil)),
-            ("advice", p.Advice.Count == 0 ? Show.None : string.Join("\n", p.Advice.Select(a => "• " + Markup.Escape(a)))));
+            ("advice", p.Advice.Count == 0 ? Show.None : string.Join("\n", p.Advice.Select(a => "• " + Markup.Escape(a)))),
+            ("open red flags", p.OpenRedFlags.Count == 0
+                ? Show.None
+                : string.Join("\n", p.OpenRedFlags.Select(f =>
+                    $"[red]{Markup.Escape(f.RuleId)} {Markup.Escape(f.Severity)}[/] {Markup.Escape(f.BodySite)}: {Markup.Escape(f.Explanation)}"))));
     }
 
     public static IRenderable Exercises(IEnumerable<ProgramExercise> exercises)
