@@ -23,6 +23,9 @@ public static class IntakeModule
             })
             .AddSubscriptionWithServices<EventForwarder>(ServiceLifetime.Singleton);
         builder.Services.AddSingleton<IIntegrationEventMap, IntakeIntegrationEvents>();
+        // Flags as of the runner's today, every day (DOMAIN.md "Load", rule set v2).
+        builder.Services.AddSingleton<LoadFlagMonitor>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LoadFlagMonitor>());
         builder.AddMessaging(ServiceName);
         return builder;
     }

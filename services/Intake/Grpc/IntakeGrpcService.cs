@@ -154,6 +154,8 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         var response = new GetTrainingLoadResponse { AsOf = FieldChecks.Iso(picture.AsOf) };
         response.Weeks.AddRange(picture.Weeks.Select(ToProto));
         response.ActiveFlags.AddRange(picture.ActiveFlags.Select(f => ToProto(f, picture.AsOf)));
+        response.NotEnoughHistory.AddRange(picture.NotJudged.Select(n =>
+            new RuleNotJudged { RuleId = n.RuleId, RuleVersion = n.RuleVersion, Explanation = n.Explanation }));
         return response;
     }
 

@@ -171,6 +171,7 @@ internal static partial class IntakeProtoMapping
             GymLoad = (double)week.GymLoad,
             Strain = (double)week.Strain,
             Races = week.Races,
+            Partial = week.Partial,
         };
         if (week.Acwr is { } acwr)
         {

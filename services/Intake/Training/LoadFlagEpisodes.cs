@@ -21,16 +21,21 @@ public static class LoadFlagEpisodes
     public static IReadOnlyList<object> Follow(TrainingLog before, IReadOnlyList<object> newEvents, DateTimeOffset now)
     {
         var after = newEvents.Aggregate(before, (state, e) => state.Then(e));
-        if (after.LatestDate is not { } asOf)
-        {
-            return [];
-        }
+        return after.LatestDate is { } asOf ? AsOf(after, asOf, now) : [];
+    }
 
-        var firing = LoadRules.Evaluate(after.History, asOf).ToDictionary(f => f.Key);
+    /// <summary>
+    /// The flag events that bring <paramref name="log"/>'s open flags in line with the rules as of
+    /// <paramref name="asOf"/>: raised, severity changed, cleared.
+    /// </summary>
+    public static IReadOnlyList<object> AsOf(TrainingLog log, DateOnly asOf, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var firing = LoadRules.Evaluate(log.History, asOf).ToDictionary(f => f.Key);
         var events = new List<object>();
         foreach (var (key, flag) in firing)
         {
-            if (!after.OpenFlags.TryGetValue(key, out var open))
+            if (!log.OpenFlags.TryGetValue(key, out var open))
             {
                 events.Add(new LoadFlagRaised(flag, asOf, now));
             }
@@ -40,7 +45,7 @@ public static class LoadFlagEpisodes
             }
         }
 
-        foreach (var (key, open) in after.OpenFlags)
+        foreach (var (key, open) in log.OpenFlags)
         {
             if (!firing.ContainsKey(key))
             {

@@ -20,13 +20,7 @@ public static partial class LoadRules
     /// </summary>
     internal static AcuteChronicLoad? AcuteChronic(TrainingHistory history, DateOnly asOf)
     {
-        var chronicWindow = DayWindow.Ending(asOf, 28);
-        var earliest = history.Runs.Select(r => r.Date).Concat(history.GymSessions.Select(g => g.Date))
-            .DefaultIfEmpty(DateOnly.MaxValue).Min();
-        // Days of history the chronic window holds (21-28): a runner with 3 weeks of log is averaged over 3 weeks.
-        var days = Math.Min(28, asOf.DayNumber - earliest.DayNumber + 1);
-        var sessions = Sessions(history, chronicWindow);
-        if (days < AcuteChronicMinimumDays || sessions.Count < AcuteChronicMinimumSessions)
+        if (AcuteChronicData(history, asOf) is not var (days, sessions))
         {
             return null;
         }
@@ -37,6 +31,19 @@ public static partial class LoadRules
         // compares like with like.
         var chronic = sessions.Sum(s => s.Load) * 7 / days;
         return chronic > 0 ? new AcuteChronicLoad(acute, chronic, acute / chronic, sessions) : null;
+    }
+
+    /// <summary>
+    /// L2's data minimum: the days of history the chronic window holds (21-28) and its sessions, or null for "not
+    /// enough history" (the first session less than 21 days back, or fewer than 6 sessions in the 28-day window).
+    /// </summary>
+    private static (int Days, IReadOnlyList<Session> Sessions)? AcuteChronicData(TrainingHistory history, DateOnly asOf)
+    {
+        var earliest = FirstTrainingDay(history) ?? DateOnly.MaxValue;
+        // Days of history the chronic window holds (21-28): a runner with 3 weeks of log is averaged over 3 weeks.
+        var days = Math.Min(28, asOf.DayNumber - earliest.DayNumber + 1);
+        var sessions = Sessions(history, DayWindow.Ending(asOf, 28));
+        return days < AcuteChronicMinimumDays || sessions.Count < AcuteChronicMinimumSessions ? null : (days, sessions);
     }
 
     private static LoadFlag? AcuteChronicFlag(TrainingHistory history, DateOnly asOf)

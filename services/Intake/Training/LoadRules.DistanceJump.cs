@@ -19,25 +19,14 @@ public static partial class LoadRules
     /// </summary>
     private static LoadFlag? DistanceJumpFlag(TrainingHistory history, DateOnly asOf)
     {
-        // The comparison needs a whole previous week of history: while a runner's (or a partner's back-filled) log is
-        // younger than two weeks, a partial first week would look like a jump that never happened.
-        var logStart = asOf.AddDays(-13);
-        if (!history.Runs.Any(r => r.Date <= logStart) && !history.GymSessions.Any(g => g.Date <= logStart))
+        if (DistanceJumpWeeks(history, asOf) is not var (distance, previous)
+            || IncreasePercent(distance, previous) is not { } increase || increase <= DistanceJumpPercent)
         {
             return null;
         }
 
         var thisWeek = DayWindow.Ending(asOf, 7);
         var weekBefore = DayWindow.Ending(asOf.AddDays(-7), 7);
-        var distance = RunDistance(history, thisWeek);
-        var previous = RunDistance(history, weekBefore);
-        // Without a previous week's distance there is no "jump" to speak of (a first week back is L2's business).
-        if (IncreasePercent(distance, previous) is not { } increase || increase <= DistanceJumpPercent
-            || !IsMeaningfulJump(distance, previous))
-        {
-            return null;
-        }
-
         var shown = Round(increase, 1);
         var explanation = string.Create(CultureInfo.InvariantCulture,
             $"Your running distance rose {Show(shown, "0.#")} % this week (from {Show(previous, "0.0")} km to {Show(distance, "0.0")} km). Big weekly jumps (> 30 %) are linked to running injuries (Nielsen 2014).");
@@ -49,6 +38,23 @@ public static partial class LoadRules
         };
         var runs = history.Runs.Where(r => thisWeek.Contains(r.Date) || weekBefore.Contains(r.Date));
         return Flag("L3", "distance_jump", "caution", 'B', numbers, explanation, runs.Select(r => r.EventId));
+    }
+
+    /// <summary>
+    /// L3's two distances (the 7 days ending <paramref name="asOf"/> and the 7 before), or null for "not enough
+    /// history" (rule set v2): the log is younger than two weeks (a partial first week would look like a jump that
+    /// never happened), or the previous week is below 10 km and the jump below 5 km.
+    /// </summary>
+    private static (decimal Distance, decimal Previous)? DistanceJumpWeeks(TrainingHistory history, DateOnly asOf)
+    {
+        if (FirstTrainingDay(history) is not { } first || first > asOf.AddDays(-13))
+        {
+            return null;
+        }
+
+        var distance = RunDistance(history, DayWindow.Ending(asOf, 7));
+        var previous = RunDistance(history, DayWindow.Ending(asOf.AddDays(-7), 7));
+        return IsMeaningfulJump(distance, previous) ? (distance, previous) : null;
     }
 
     /// <summary>L3's data minimum (rule set v2): a previous week of ≥ 10 km, or below that a jump of ≥ 5 km.</summary>

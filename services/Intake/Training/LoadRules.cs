@@ -45,9 +45,10 @@ public static partial class LoadRules
     /// <summary>
     /// <paramref name="count"/> calendar weeks (Monday to Sunday) ending with the week that starts on
     /// <paramref name="lastWeekStart"/>, oldest first. Every figure looks only at entries up to that week's Sunday,
-    /// except race counts, which include planned competitions of the week.
+    /// except race counts, which include planned competitions of the week. <paramref name="today"/> (the runner's)
+    /// marks the week still running as partial and ends its figures there.
     /// </summary>
-    public static IReadOnlyList<WeeklyLoad> Weeks(TrainingHistory history, DateOnly lastWeekStart, int count)
+    public static IReadOnlyList<WeeklyLoad> Weeks(TrainingHistory history, DateOnly lastWeekStart, int count, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
@@ -56,6 +57,6 @@ public static partial class LoadRules
             throw new ArgumentException("A calendar week starts on a Monday.", nameof(lastWeekStart));
         }
 
-        return [.. Enumerable.Range(0, count).Select(i => WeeklyLoads.Of(history, lastWeekStart.AddDays(-7 * (count - 1 - i))))];
+        return [.. Enumerable.Range(0, count).Select(i => WeeklyLoads.Of(history, lastWeekStart.AddDays(-7 * (count - 1 - i)), today))];
     }
 }

@@ -4,8 +4,12 @@ using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
 
-/// <summary>The runner's load week by week and the flags firing now, as GetTrainingLoad returns it.</summary>
-public sealed record TrainingLoadPicture(IReadOnlyList<WeeklyLoad> Weeks, IReadOnlyList<LoadFlag> ActiveFlags, DateOnly AsOf);
+/// <summary>
+/// The runner's load week by week, the flags firing today and the rules that cannot be judged for lack of history, as
+/// GetTrainingLoad returns it.
+/// </summary>
+public sealed record TrainingLoadPicture(
+    IReadOnlyList<WeeklyLoad> Weeks, IReadOnlyList<LoadFlag> ActiveFlags, DateOnly AsOf, IReadOnlyList<NotEnoughHistory> NotJudged);
 
 public static class ReadingTrainingLoad
 {
@@ -14,7 +18,8 @@ public static class ReadingTrainingLoad
 
     /// <summary>
     /// Reads the whole stream (the write model only keeps a window) and computes the weeks with the same rules that
-    /// raise the flags. The active flags are evaluated afresh as of the same date the last write used.
+    /// raise the flags. The active flags are evaluated afresh as of the same date the last write used. Partial weeks
+    /// (the runner's first, and the current one until its Sunday) are marked and never compared (rule set v2).
     /// </summary>
     public static async Task<TrainingLoadPicture> HandleAsync(IQuerySession session, Guid runnerId, int weeks,
         TimeProvider time, CancellationToken ct)
@@ -26,14 +31,16 @@ public static class ReadingTrainingLoad
         var log = await session.LoadAsync<TrainingLog>(runnerId, ct).ConfigureAwait(false)
             ?? throw NotFoundException.Runner(runnerId);
         var events = await session.Events.FetchStreamAsync(runnerId, token: ct).ConfigureAwait(false);
-        var asOf = log.LatestDate ?? time.Today();
+        var today = time.Today();
+        var asOf = log.LatestDate ?? today;
         var monday = IsoWeek.MondayOf(asOf);
         var history = HistoryOf(events);
         // Same rules, same date and the same window as the write that raised the open episodes, so these are exactly
         // the open flags, with today's numbers.
         var active = LoadRules.Evaluate(history, asOf)
             .OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Kind, StringComparer.Ordinal).ToList();
-        return new TrainingLoadPicture(LoadRules.Weeks(history, monday, weeks), active, asOf);
+        return new TrainingLoadPicture(LoadRules.Weeks(history, monday, weeks, today), active, asOf,
+            LoadRules.NotJudged(history, asOf));
     }
 
     public static TrainingHistory HistoryOf(IEnumerable<IEvent> events)

@@ -67,11 +67,17 @@ public sealed record LoadFlag(
 
 /// <summary>One calendar week (Monday to Sunday) of the runner's load, as GetTrainingLoad shows it.</summary>
 /// <param name="Acwr">Acute:chronic ratio as of the week's last day (L2); null without 28 days of history.</param>
-/// <param name="DistanceChangePercent">Change against the previous week's running distance (L3); null when that was 0.</param>
+/// <param name="DistanceChangePercent">
+/// Change against the previous week's running distance (L3); null when that was 0 or either week is partial.
+/// </param>
 /// <param name="Monotony">L4 over the week's 7 days; null when every day had the same load of 0.</param>
 /// <param name="HardShare">Share (0-1) of hard runs in the 14 days ending on the week's last day (L5); null without runs.</param>
 /// <param name="SleepHoursAverage">Mean reported sleep (S1); null without reports.</param>
 /// <param name="StressAverage">Mean reported stress 1-5 (S2); null without reports.</param>
+/// <param name="Partial">
+/// The week does not hold seven days of history: the runner's history starts after its Monday, or it is the current
+/// week and its Sunday has not come (rule set v2). Its distance change, and the next week's, are null.
+/// </param>
 public sealed record WeeklyLoad(
     DateOnly WeekStart,
     decimal DistanceKm,
@@ -86,4 +92,5 @@ public sealed record WeeklyLoad(
     decimal? HardShare,
     int Races,
     decimal? SleepHoursAverage,
-    decimal? StressAverage);
+    decimal? StressAverage,
+    bool Partial = false);

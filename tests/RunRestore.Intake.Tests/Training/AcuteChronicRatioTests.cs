@@ -66,7 +66,7 @@ public sealed class AcuteChronicRatioTests
     }
 
     private static WeeklyLoad LastWeek(TrainingHistoryBuilder history) =>
-        Assert.Single(LoadRules.Weeks(history.Build(), TrainingHistoryBuilder.Day(-6), 1));
+        Assert.Single(LoadRules.Weeks(history.Build(), TrainingHistoryBuilder.Day(-6), 1, TrainingHistoryBuilder.AsOf));
 
     [Fact]
     public void L2_says_nothing_with_fewer_than_6_sessions_in_four_weeks()

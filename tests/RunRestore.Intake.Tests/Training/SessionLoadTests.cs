@@ -37,7 +37,7 @@ public sealed class SessionLoadTests
         var history = new TrainingHistoryBuilder().Run(-6, minutes: 60, rpe: 5).Gym(-6, minutes: 30, rpe: 10).Build();
 
         // When the week is summarised
-        var week = Assert.Single(LoadRules.Weeks(history, Day(-6), 1));
+        var week = Assert.Single(LoadRules.Weeks(history, Day(-6), 1, AsOf));
 
         // Then both count with the same model: 300 each
         Assert.Equal(300m, week.RunLoad);

@@ -24,7 +24,7 @@ public sealed class WeeklyLoadsTests
     [Fact]
     public void Weeks_summarise_each_calendar_week_with_the_figures_of_L1_to_L6_S1_and_S2()
     {
-        var weeks = LoadRules.Weeks(FourWeeks(), LastWeek, 2);
+        var weeks = LoadRules.Weeks(FourWeeks(), LastWeek, 2, AsOf);
 
         // Week of 2 March: daily loads 300, 0, 180, 0, 0, 0, 0 → mean 68.57 / SD 113.06 = 0.61; no 28 days of history
         // yet for L2; 10 km as the week before; 2 easy runs in the 14 days to Sunday; one report
@@ -44,7 +44,7 @@ public sealed class WeeklyLoadsTests
     [Fact]
     public void Weeks_without_training_show_zeros_and_leave_the_ratios_empty()
     {
-        var weeks = LoadRules.Weeks(FourWeeks(), new DateOnly(2026, 2, 9), 2);
+        var weeks = LoadRules.Weeks(FourWeeks(), new DateOnly(2026, 2, 9), 2, AsOf);
 
         Assert.Equal([new DateOnly(2026, 2, 2), new DateOnly(2026, 2, 9)], weeks.Select(w => w.WeekStart));
         Assert.All(weeks, w => Assert.Equal(
@@ -54,7 +54,7 @@ public sealed class WeeklyLoadsTests
     [Fact]
     public void Weeks_compare_the_first_week_shown_with_the_week_before_it_and_list_oldest_first()
     {
-        var weeks = LoadRules.Weeks(FourWeeks(), LastWeek, 3);
+        var weeks = LoadRules.Weeks(FourWeeks(), LastWeek, 3, AsOf);
 
         Assert.Equal([new DateOnly(2026, 2, 23), new DateOnly(2026, 3, 2), LastWeek], weeks.Select(w => w.WeekStart));
         Assert.Equal(0m, weeks[0].DistanceChangePercent);
@@ -63,7 +63,7 @@ public sealed class WeeklyLoadsTests
     [Fact]
     public void Weeks_must_start_on_a_monday()
     {
-        Assert.Throws<ArgumentException>(() => LoadRules.Weeks(FourWeeks(), AsOf, 1));
-        Assert.Empty(LoadRules.Weeks(FourWeeks(), LastWeek, 0));
+        Assert.Throws<ArgumentException>(() => LoadRules.Weeks(FourWeeks(), AsOf, 1, AsOf));
+        Assert.Empty(LoadRules.Weeks(FourWeeks(), LastWeek, 0, AsOf));
     }
 }
