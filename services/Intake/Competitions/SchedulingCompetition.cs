@@ -1,7 +1,6 @@
 using Marten;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
-using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Competitions;
 
@@ -32,8 +31,7 @@ public static class SchedulingCompetition
     {
         var now = time.GetUtcNow();
         var scheduled = Decide(draft, Guid.CreateVersion7(now), now);
-        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [scheduled], now),
-            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
-        return new CompetitionResult(scheduled.CompetitionId, FlagChanges.Of(decided.Events));
+        var flags = await session.AppendEntriesAsync(runnerId, [scheduled], now, ct).ConfigureAwait(false);
+        return new CompetitionResult(scheduled.CompetitionId, flags);
     }
 }

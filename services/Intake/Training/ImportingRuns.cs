@@ -1,6 +1,5 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
-using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
@@ -90,8 +89,7 @@ public static class ImportingRuns
         }
 
         // Also when nothing is left to import: a batch for an unknown runner is NOT_FOUND, not a list of rejections.
-        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, runs, now),
-            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
-        return new ImportResult(results, FlagChanges.Of(decided.Events));
+        var flags = await session.AppendEntriesAsync(runnerId, runs, now, ct).ConfigureAwait(false);
+        return new ImportResult(results, flags);
     }
 }

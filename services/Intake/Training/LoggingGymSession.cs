@@ -1,6 +1,5 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
-using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
@@ -28,8 +27,7 @@ public static class LoggingGymSession
     {
         var now = time.GetUtcNow();
         var logged = Decide(draft, Guid.CreateVersion7(now), now);
-        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [logged], now),
-            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
-        return new GymSessionResult(logged.SessionId, FlagChanges.Of(decided.Events));
+        var flags = await session.AppendEntriesAsync(runnerId, [logged], now, ct).ConfigureAwait(false);
+        return new GymSessionResult(logged.SessionId, flags);
     }
 }

@@ -1,6 +1,5 @@
 using Marten;
 using RunRestore.ServiceDefaults.Errors;
-using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
 
@@ -88,13 +87,12 @@ public static class LoggingRun
                     $"Activity {FieldChecks.Quote(run.ExternalId)} of {FieldChecks.Quote(run.Partner)} belongs to another runner.");
         }
 
-        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [run], now),
-            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
+        var flags = await session.AppendEntriesAsync(runnerId, [run], now, ct).ConfigureAwait(false);
         if (key is not null)
         {
             session.Insert(new PartnerActivity(key, runnerId, run.RunId));
         }
 
-        return new RunLogResult(run.RunId, Duplicate: false, FlagChanges.Of(decided.Events));
+        return new RunLogResult(run.RunId, Duplicate: false, flags);
     }
 }

@@ -1,7 +1,6 @@
 using Marten;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
-using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Wellness;
 
@@ -30,8 +29,7 @@ public static class ReportingWellness
     {
         var now = time.GetUtcNow();
         var reported = Decide(draft, Guid.CreateVersion7(now), now);
-        var decided = await session.DecideAsync<TrainingLog>(runnerId, log => LoadFlagEpisodes.WithFlags(log, [reported], now),
-            () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
-        return new WellnessResult(reported.WellnessReportId, FlagChanges.Of(decided.Events));
+        var flags = await session.AppendEntriesAsync(runnerId, [reported], now, ct).ConfigureAwait(false);
+        return new WellnessResult(reported.WellnessReportId, flags);
     }
 }
