@@ -4,7 +4,7 @@
 # write to one runner) while RabbitMQ is stopped and started, intake and programming are SIGKILLed and started again
 # and PostgreSQL restarts; then it checks that every acknowledged write is visible in intake, every downstream effect
 # exists exactly once in assessment and programming, and every clinic CloudEvent arrived. Prints the table; exits
-# non-zero on any lost write, duplicate effect, effect never delivered, or a service not recovered within 30 s.
+# non-zero on any lost write, duplicate effect, effect never delivered, or a service not recovered within 40 s.
 #   bash deploy/chaos.sh            # commands at ~50/s, at least 5,000 and on until the last fault has recovered;
 #                                   # RabbitMQ restarted twice; writes docs/reliability.md (keeps its analysis section)
 #   bash deploy/chaos.sh --short    # every fault kind once (RabbitMQ once, not twice), commands at ~50/s until the last

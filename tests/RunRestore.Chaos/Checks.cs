@@ -31,7 +31,7 @@ internal sealed class Findings
 ///     assessment's GetAssessment; programming's stream) — else lost; and no write is stored twice (its tag or its
 ///     one-of-a-kind day / combination appears once) — else a duplicate effect;
 /// (2) every event intake stored has its effect exactly once downstream: the runner in assessment's and programming's
-///     runner directory, each pain report once in assessment's picture, each running-pain report once in programming's
+///     runner directory, each pain report once in assessment's picture, each running-pain (during- or after-run) report once in programming's
 ///     log, each next-morning report once in the program's stream, each consumed message processed (load flags
 ///     included), each completed screen prescribed exactly once;
 /// (3) every clinic-facing event that a service stored arrived as a CloudEvent with its event id (redeliveries with
@@ -143,7 +143,7 @@ internal static class Checks
                     Expect(f, owner, facts.ProgrammingProcessed.Contains((e.Clinic, e.Id)), $"PainReported {e.Id} not processed by programming");
                     var effect = (e.Clinic, e.StreamId, e.Text("Date")!, int.Parse(e.Text("Severity")!, System.Globalization.CultureInfo.InvariantCulture));
                     var phase = e.Text("Phase");
-                    if (phase is "1" or "DuringRun")
+                    if (phase is "1" or "DuringRun" or "2" or "AfterRun")
                     {
                         Add(running, effect, owner);
                     }

@@ -29,7 +29,7 @@ internal enum RunnerRole
 /// </summary>
 internal sealed class Runner(string id, Clinic clinic, RunnerRole role)
 {
-    /// <summary>During-run reports per runner: 29 days × severities 0-10.</summary>
+    /// <summary>Running-pain (during- and after-run) reports per runner: 29 days × severities 0-10.</summary>
     public const int DuringRunCombinations = 29 * 11;
     public const int NextMorningCombinations = 11;
 
@@ -42,7 +42,7 @@ internal sealed class Runner(string id, Clinic clinic, RunnerRole role)
     public Clinic Clinic { get; } = clinic;
     public RunnerRole Role { get; } = role;
 
-    /// <summary>The next (days back, severity) for a during-run report, or null when they are used up.</summary>
+    /// <summary>The next (days back, severity) for a running-pain report, or null when they are used up.</summary>
     public (int DaysBack, int Severity)? NextDuringRun() =>
         Next(ref _duringRun, DuringRunCombinations) is { } k ? (k / 11, k % 11) : null;
 

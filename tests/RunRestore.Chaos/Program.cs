@@ -6,7 +6,7 @@ using RunRestore.Chaos;
 // Fault injection against the real services (docs/reliability.md). Normally run by deploy/chaos.sh, which starts
 // PostgreSQL, RabbitMQ and the three services on ports of their own and passes their addresses; this program restarts
 // them itself through deploy/local/*.sh. Prints the table; exit code 1 on any lost write, duplicate effect, effect never
-// delivered, fault not recovered within 30 s, or stall.
+// delivered, fault not recovered within 40 s, or stall.
 
 var options = ChaosOptions.Parse(args);
 _ = Report.LoadAtStart;

@@ -73,7 +73,9 @@ internal sealed class Writes(Stack stack, Calls calls)
     {
         var c = New(CommandKind.ReportPain, lane, runner.Clinic, runner);
         var (date, severity) = (Today.AddDays(-Random.Shared.Next(28)), Random.Shared.Next(11));
-        if (phase == PainPhase.DuringRun)
+        // Pain during or after a run is running pain (DOMAIN.md P1 v2): programming logs each once, so each gets a
+        // (date, severity) combination of its own and a duplicate shows as a combination seen twice.
+        if (phase is PainPhase.DuringRun or PainPhase.AfterRun)
         {
             if (runner.NextDuringRun() is { } combination)
             {
@@ -81,7 +83,7 @@ internal sealed class Writes(Stack stack, Calls calls)
             }
             else
             {
-                phase = PainPhase.AfterRun;
+                phase = PainPhase.AtRest;
             }
         }
         else if (phase == PainPhase.NextMorning)
