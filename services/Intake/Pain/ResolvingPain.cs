@@ -20,7 +20,7 @@ public static class ResolvingPain
     {
         if (!log.OpenPain.ContainsKey(painReportId) || reportedOn is not { } felt)
         {
-            throw new NotFoundException($"Runner {log.Id} has no open pain report {painReportId}.");
+            throw NoOpenReport(log.Id, painReportId);
         }
 
         // Pain cannot resolve before it was felt.
@@ -39,7 +39,15 @@ public static class ResolvingPain
         violations.Check(parsed, "pain_report_id", "must be a pain report id (UUID)");
         violations.ThrowIfAny();
 
-        // The report's date is in the runner's own stream (the write model keeps only which pain is open).
+        // The report's date is in the runner's own stream (the write model keeps only which pain is open): read it only
+        // for a report that is open, so an unknown or resolved id never costs a read of the runner's whole history.
+        var current = await session.LoadAsync<TrainingLog>(runnerId, ct).ConfigureAwait(false)
+            ?? throw NotFoundException.Runner(runnerId);
+        if (!current.OpenPain.ContainsKey(id))
+        {
+            throw NoOpenReport(runnerId, id);
+        }
+
         var events = await session.Events.FetchStreamAsync(runnerId, token: ct).ConfigureAwait(false);
         var reportedOn = events.Select(e => e.Data).OfType<PainReported>().Where(p => p.PainReportId == id)
             .Select(p => (DateOnly?)p.Date).FirstOrDefault();
@@ -47,4 +55,7 @@ public static class ResolvingPain
             () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
         return id;
     }
+
+    private static NotFoundException NoOpenReport(Guid runnerId, Guid painReportId) =>
+        new($"Runner {runnerId} has no open pain report {painReportId}.");
 }
