@@ -4,11 +4,12 @@
 # write to one runner) while RabbitMQ is stopped and started, intake and programming are SIGKILLed and started again
 # and PostgreSQL restarts; then it checks that every acknowledged write is visible in intake, every downstream effect
 # exists exactly once in assessment and programming, and every clinic CloudEvent arrived. Prints the table; exits
-# non-zero on any lost write, duplicate effect, effect never delivered, or a service not recovered within 40 s.
+# non-zero on any lost write, duplicate effect, effect never delivered, or a service not recovered within 40 s (of its
+# restart; of the restarted PostgreSQL or RabbitMQ accepting connections again), or a server not back within 90 s.
 #   bash deploy/chaos.sh            # commands at ~50/s, at least 5,000 and on until the last fault has recovered;
 #                                   # RabbitMQ restarted twice; writes docs/reliability.md (keeps its analysis section)
 #   bash deploy/chaos.sh --short    # every fault kind once (RabbitMQ once, not twice), commands at ~50/s until the last
-#                                   # fault has recovered (≤ 4,000); ≤ 3 min in all; writes .local/chaos/results.md only
+#                                   # fault has recovered (≤ 4,000); ≤ 4 min in all; writes .local/chaos/results.md only
 #   --no-build                      # skip the Release build (when the solution was just built, as deploy/test.sh does)
 # Further arguments go to the chaos program (see: dotnet tests/RunRestore.Chaos/bin/Release/net10.0/RunRestore.Chaos.dll --help).
 # Everything it starts (servers in .local/chaos/, services, the program) is stopped on exit, also on failure; it never
@@ -43,7 +44,7 @@ for name in intake assessment programming; do
 done
 svc_port() { local var="RR_SVC_${1^^}_$2"; echo "${!var}"; }
 CHAOS_DLL=tests/RunRestore.Chaos/bin/Release/net10.0/RunRestore.Chaos.dll
-if ((SHORT)); then OUT=.local/chaos/results.md LIMIT=240; else OUT=.local/chaos/results-full.md LIMIT=1200; fi
+if ((SHORT)); then OUT=.local/chaos/results.md LIMIT=270; else OUT=.local/chaos/results-full.md LIMIT=1200; fi
 
 PG_STARTED=0 RABBIT_STARTED=0 PROGRAM_PID=""
 # Stops whatever this script (or the chaos program, which restarts services through deploy/local/service.sh) started.

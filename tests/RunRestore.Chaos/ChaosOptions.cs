@@ -35,7 +35,7 @@ internal sealed class ChaosOptions
     /// <summary>Only the full run must send at least <see cref="Commands"/> (the short run's count is an upper bound).</summary>
     public bool StopAfterFaults => Short;
     /// <summary>The whole program's limit: past it, whatever runs is stopped and the run fails.</summary>
-    public TimeSpan HardLimit => TimeSpan.FromSeconds(Short ? 200 : LoadLimit + 2 * RecoveryLimit + ConvergeLimit + 120);
+    public TimeSpan HardLimit => TimeSpan.FromSeconds(Short ? 230 : LoadLimit + 2 * RecoveryLimit + ConvergeLimit + 120);
 
     public int BaseRunners => Short ? 8 : 16;
     public int ProgramRunners => Short ? 3 : 5;
@@ -50,17 +50,21 @@ internal sealed class ChaosOptions
     public TimeSpan RetryBudget => TimeSpan.FromSeconds(Short ? 30 : 60);
     public TimeSpan AttemptDeadline { get; } = TimeSpan.FromSeconds(8);
     /// <summary>
-    /// Target: every service recovers unaided within this many seconds of each fault. It was 30 s until rule set v2
-    /// (issue 13): P1-P3 on every pain report made programming publish several times more events under this workload's
-    /// random pain reports, and on a 2-core machine that runs everything the PostgreSQL restart's backlog now drains in
-    /// 29-31 s instead of 25-27 s (docs/reliability.md). Winning those seconds back is performance work (issue 14).
+    /// Target: every service recovers unaided within this many seconds of each fault — a killed service from its restart,
+    /// a restarted PostgreSQL or RabbitMQ from the moment it accepts connections again (its own boot, 5-45 s on a busy
+    /// 2-core machine, is reported but is not the services' to shorten). It was 30 s until rule set v2 (issue 13): P1-P3
+    /// on every pain report made programming publish several times more events under this workload's random pain
+    /// reports, and on a 2-core machine that runs everything the PostgreSQL restart's backlog now drains in 29-31 s
+    /// instead of 25-27 s (docs/reliability.md). Winning those seconds back is performance work (issue 14).
     /// </summary>
     public double RecoveryTarget { get; } = 40;
     /// <summary>
-    /// How long recovery is watched: the short run only decides against the target (target + 1 s from the restart); the full run
-    /// watches up to 90 s after the restarted component was back, to report how long recovery really took.
+    /// How long recovery is watched from where it is judged: the short run only decides against the target (target + 1 s);
+    /// the full run watches up to 90 s, to report how long recovery really took.
     /// </summary>
     public double RecoveryLimit => Short ? RecoveryTarget + 1 : 90;
+    /// <summary>A restarted server that does not accept connections within this many seconds fails the run.</summary>
+    public double ServerLimit { get; } = 90;
     /// <summary>After the load, how long the checks wait for the effects to converge before declaring a stall.</summary>
     public double ConvergeLimit => Short ? 30 : 120;
     /// <summary>Seconds a killed service stays down before it is started again.</summary>

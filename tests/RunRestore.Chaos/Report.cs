@@ -36,7 +36,7 @@ internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> 
         }
 
         Rows.Add(RowOf($"{options.HotClients} clients → one runner (whole load, overlaps the rows above)", load.Where(c => c.Lane == "hot"), "—"));
-        var worst = ordered.Count == 0 ? "—" : ordered.Any(f => f.RecoverySeconds is null) ? "not recovered" : Recovery(ordered.MaxBy(f => f.RecoverySeconds)!);
+        var worst = ordered.Count == 0 ? "—" : ordered.Any(f => f.JudgedSeconds is null) ? "not recovered" : Recovery(ordered.MaxBy(f => f.JudgedSeconds)!);
         var all = RowOf("whole run", commands, $"worst: {worst}");
         Rows.Add(all with
         {
@@ -64,7 +64,7 @@ internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> 
             Problems.Add($"{findings.NeverDelivered} write(s)/event(s) whose effect or CloudEvent never arrived within {options.ConvergeLimit:0} s");
         }
 
-        foreach (var f in ordered.Where(f => f.RecoverySeconds is not { } s || s > options.RecoveryTarget))
+        foreach (var f in ordered.Where(f => f.JudgedSeconds is not { } s || s > options.RecoveryTarget))
         {
             Problems.Add($"'{f.Plan.Label}': {Recovery(f)} (target {options.RecoveryTarget:0} s){(f.Error is null ? "" : $"; {f.Error}")}");
         }
@@ -88,20 +88,26 @@ internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> 
             list.Count(c => c.NeverDelivered.Count > 0), recovery);
     }
 
-    // From the restart; when the restarted component itself took a while to come back, how the time splits.
+    // A killed service: from its restart. A restarted server: how long it took to come back, then the services' part,
+    // which is what the target judges (FaultRecord.IsServer).
     private string Recovery(FaultRecord f)
     {
-        var back = f.BackAt is { } b && b - f.EndedAt >= 1 ? Inv($"{f.Plan.Kind} back after {b - f.EndedAt:0.0} s") : null;
+        var back = f.BackAt is { } b && (f.IsServer || b - f.EndedAt >= 1) ? Inv($"{f.Plan.Kind} back after {b - f.EndedAt:0.0} s") : null;
+        if (f.IsServer && f.BackAt is null)
+        {
+            return Inv($"{f.Plan.Kind} not back within {options.ServerLimit:0} s");
+        }
+
         if (f.RecoverySeconds is not { } s)
         {
-            var watched = options.Short
-                ? Inv($"not within {options.RecoveryLimit - 1:0} s")
-                : Inv($"not recovered {options.RecoveryLimit:0} s after the restart{(f.BackAt is null ? " was issued" : " was back")}");
+            var watched = Inv($"services not recovered within {options.RecoveryLimit:0} s{(f.IsServer ? $" of {f.Plan.Kind} being back" : " of the restart")}");
             return back is null ? watched : $"{watched} ({back})";
         }
 
-        var total = Inv($"{s:0.0} s{(s > options.RecoveryTarget ? $" (over {options.RecoveryTarget:0} s)" : "")}");
-        return back is null ? total : Inv($"{total} ({back}, services {f.ServicesSeconds:0.0} s later)");
+        var over = f.JudgedSeconds > options.RecoveryTarget ? Inv($" (over {options.RecoveryTarget:0} s)") : "";
+        return f.IsServer
+            ? Inv($"services {f.ServicesSeconds:0.0} s after {f.Plan.Kind} was back{over} ({back}; {s:0.0} s in all)")
+            : back is null ? Inv($"{s:0.0} s{over}") : Inv($"{s:0.0} s{over} ({back}, services {f.ServicesSeconds:0.0} s later)");
     }
 
     public string Table()
@@ -225,12 +231,14 @@ internal sealed class Report(ChaosOptions options, IReadOnlyCollection<Command> 
                 Rows: the commands first sent in each stretch (setup, steady load, then from each fault until the next); the
                 8-client row overlaps them. *Lost*: acknowledged but not visible. *Duplicate effects*: a write stored twice, or an
                 effect downstream more than once. *Never delivered*: acknowledged, but an effect or CloudEvent still missing when
-                the checks gave up. *Recovery time*: from the restart until every service answers 200 on `/health/ready` and
-                its event pipeline has worked off the fault's backlog: every progression has passed the newest event committed
-                when the service came back, or none lags (0 events behind, or the oldest unprocessed event has waited at most
-                2 s: the daemon polls). Targets: 0 lost, 0 duplicate effects, recovery within 40 s of each fault (30 s before rule set v2), no manual step.
+                the checks gave up. *Recovery time*: until every service answers 200 on `/health/ready` and its event pipeline
+                has worked off the fault's backlog (every progression has passed the newest event committed when the service came
+                back, or none lags: 0 events behind, or the oldest unprocessed event has waited at most 2 s, as the daemon polls),
+                counted from a killed service's restart, or from the moment a restarted PostgreSQL or RabbitMQ accepts connections
+                again (how long that took is shown beside it; a server not back within 90 s fails the run). Targets: 0 lost,
+                0 duplicate effects, recovery within 40 s of each fault (30 s before rule set v2), no manual step.
                 `bash deploy/chaos.sh --short` is the same with every fault once (RabbitMQ once) and commands until the last
-                fault has recovered, in under 3 minutes.
+                fault has recovered, in under 4 minutes.
                 """);
             sb.AppendLine();
             sb.AppendLine("## Latest full run");
