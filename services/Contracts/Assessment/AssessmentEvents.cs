@@ -6,6 +6,14 @@ namespace RunRestore.Contracts.Assessment;
 /// </summary>
 /// <param name="PainSite">The reported pain site the screen reasoned from (intake's words, e.g. "anterior_knee"), if any.</param>
 /// <param name="FirstCompletedOn">When the runner's first screen was completed (re-screens are later, DOMAIN.md T6).</param>
+/// <param name="ResolvedFindingKeys">
+/// A re-screen's verdict on the previous screen's findings: re-tested and no longer present. Findings resolved on a
+/// re-screen no longer justify an exercise (DOMAIN.md, after T9).
+/// </param>
+/// <param name="NotRetestedFindingKeys">
+/// The previous screen's findings whose test this re-screen did not perform: untested is not resolved, and T6 stays
+/// locked while any is left.
+/// </param>
 public sealed record AssessmentCompleted(
     Guid RunnerId,
     Guid AssessmentId,
@@ -14,7 +22,9 @@ public sealed record AssessmentCompleted(
     bool IsReassessment,
     string? PainSite,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<ContributingRegion> Regions) : IClinicEvent;
+    IReadOnlyList<ContributingRegion> Regions,
+    IReadOnlyList<string>? ResolvedFindingKeys = null,
+    IReadOnlyList<string>? NotRetestedFindingKeys = null) : IClinicEvent;
 
 /// <summary>
 /// One finding of a screen. <paramref name="Kind"/>: strength_deficit, mobility_limit, control_compensation, balance,
