@@ -30,13 +30,23 @@ public abstract class ThreeServices(string name) : IAsyncLifetime
 
     protected virtual DaemonMode IntakeDaemonMode => DaemonMode.Solo;
 
+    /// <summary>What a test class adds to all three services' registrations (e.g. one fake clock).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         Storage = await TestClassStorage.CreateAsync(name, "intake", "assessment", "programming");
 
         // Assessment and programming call intake over gRPC through its test server.
-        void CallIntakeInMemory(IServiceCollection services) => services.AddGrpcClient<IntakeService.IntakeServiceClient>()
-            .ConfigurePrimaryHttpMessageHandler(() => Intake.Server.CreateHandler());
+        void CallIntakeInMemory(IServiceCollection services)
+        {
+            services.AddGrpcClient<IntakeService.IntakeServiceClient>()
+                .ConfigurePrimaryHttpMessageHandler(() => Intake.Server.CreateHandler());
+            ConfigureServices(services);
+        }
+
         var intakeAddress = new Dictionary<string, string?> { ["Services:Intake"] = "http://localhost" };
         Assessment = new(Storage.Of("assessment"), exportedActivities: Activities, settings: intakeAddress,
             configureServices: CallIntakeInMemory);
@@ -44,7 +54,7 @@ public abstract class ThreeServices(string name) : IAsyncLifetime
             configureServices: CallIntakeInMemory);
         _ = Assessment.Server;
         _ = Programming.Server;
-        Intake = new(Storage.Of("intake"), IntakeDaemonMode, Activities);
+        Intake = new(Storage.Of("intake"), IntakeDaemonMode, Activities, configureServices: ConfigureServices);
         _ = Intake.Server;
     }
 
