@@ -21,7 +21,9 @@ internal sealed class IntakeScenario
     private IReadOnlyList<object>? _decided;
     private Exception? _refusal;
 
-    public IntakeScenario() => Given(new RunnerRegistered(RunnerId, "Ada Runner", 1988, RunnerSex.Female, Now.AddYears(-1)));
+    /// <summary>Ada, registered a year ago in <paramref name="timeZone"/> (an IANA id).</summary>
+    public IntakeScenario(string timeZone = RunnerToday.DefaultTimeZone) =>
+        Given(new RunnerRegistered(RunnerId, "Ada Runner", 1988, RunnerSex.Female, Now.AddYears(-1), timeZone));
 
     public Runner Runner { get; private set; } = null!;
 
@@ -114,8 +116,9 @@ internal sealed class IntakeScenario
                 Runner = Runner.Create(registered);
                 Log = TrainingLog.Create(registered);
                 break;
-            case RunnerProfileUpdated updated:
-                Runner = Runner.Apply(updated);
+            case RunnerProfileUpdated or RunnerTimeZoneChanged:
+                Runner = Runner.Then(e);
+                Log = Log.Then(e);
                 break;
             default:
                 Log = Log.Then(e);

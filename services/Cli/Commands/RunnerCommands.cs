@@ -24,13 +24,20 @@ public sealed class RunnerRegisterCommand : ServiceCommand<RunnerRegisterCommand
         [CommandOption("--sex <SEX>", true)]
         [Description("female, male or other")]
         public string Sex { get; set; } = "";
+
+        [CommandOption("--time-zone <ZONE>")]
+        [Description("IANA time zone, e.g. Europe/Berlin (default UTC): the runner's today is taken there")]
+        public string TimeZone { get; set; } = "";
     }
 
     internal override async Task<int> RunAsync(ServiceClients clients, Settings settings, CancellationToken ct)
     {
         var sex = EnumWords.Parse<Sex>(settings.Sex, "--sex");
         var response = await clients.Intake.RegisterRunnerAsync(
-            new RegisterRunnerRequest { DisplayName = settings.Name, BirthYear = settings.BirthYear, Sex = sex }, cancellationToken: ct);
+            new RegisterRunnerRequest
+            {
+                DisplayName = settings.Name, BirthYear = settings.BirthYear, Sex = sex, TimeZone = settings.TimeZone,
+            }, cancellationToken: ct);
         Out.MarkupLine($"[green]registered[/] runner [bold]{Markup.Escape(response.Runner.RunnerId)}[/]");
         Out.Write(RunnerFacts(response.Runner));
         return 0;

@@ -9,4 +9,9 @@ namespace RunRestore.Contracts.Intake;
 /// <param name="BirthYear">Year of birth (age bands for norms).</param>
 /// <param name="Sex">"female", "male" or "other".</param>
 /// <param name="RegisteredAt">When intake registered the runner.</param>
-public sealed record RunnerRegistered(Guid RunnerId, string DisplayName, int BirthYear, string Sex, DateTimeOffset RegisteredAt);
+/// <param name="TimeZone">
+/// The runner's IANA time zone ("Europe/Berlin"), in which their "today" is taken (DOMAIN.md "Load" preamble, issue 13).
+/// Additive: a message from an intake without zones has none and reads as "UTC".
+/// </param>
+public sealed record RunnerRegistered(Guid RunnerId, string DisplayName, int BirthYear, string Sex, DateTimeOffset RegisteredAt,
+    string TimeZone = "UTC");

@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
 
@@ -15,10 +16,10 @@ public static class SchedulingCompetition
     /// <summary>Races can be planned well ahead, unlike activity logs.</summary>
     public const int MaxDaysAhead = Profiles.SchedulingLimits.MaxDaysAhead;
 
-    public static CompetitionScheduled Decide(CompetitionDraft draft, Guid competitionId, DateTimeOffset now)
+    public static CompetitionScheduled Decide(CompetitionDraft draft, Guid competitionId, DateTimeOffset now, DateOnly today)
     {
         var violations = new FieldViolations();
-        var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime), MaxDaysAhead);
+        var date = violations.Date(draft.Date, "date", today, MaxDaysAhead);
         var distance = violations.Finite(draft.DistanceKm, "distance_km", 0.1, 350, "km");
         var priority = violations.Required(draft.Priority, "priority");
         var name = violations.Line(draft.Name, "name");
@@ -30,7 +31,8 @@ public static class SchedulingCompetition
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var scheduled = Decide(draft, Guid.CreateVersion7(now), now);
+        var today = await session.OfRunnerAsync(runnerId, now, ct).ConfigureAwait(false);
+        var scheduled = Decide(draft, Guid.CreateVersion7(now), now, today);
         var flags = await session.AppendEntriesAsync(runnerId, [scheduled], now, ct).ConfigureAwait(false);
         return new CompetitionResult(scheduled.CompetitionId, flags);
     }

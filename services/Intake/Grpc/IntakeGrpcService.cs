@@ -23,9 +23,9 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
     public override async Task<RegisterRunnerResponse> RegisterRunner(RegisterRunnerRequest request, ServerCallContext context)
     {
         var command = new RegisterRunner(Guid.CreateVersion7(), request.DisplayName, request.BirthYear,
-            ToDomain(request.Sex), time.GetUtcNow());
+            ToDomain(request.Sex), time.GetUtcNow(), request.TimeZone);
         return await writes.WriteNewStreamAsync(s => RegisteringRunner.HandleAsync(s, command, context.CancellationToken),
-            runner => new RegisterRunnerResponse { Runner = ToProto(runner) }, context.CancellationToken);
+            runner => new RegisterRunnerResponse { Runner = ToProto(runner), TimeZone = runner.TimeZone }, context.CancellationToken);
     }
 
     [Authorize(Scopes.IntakeRead)]
@@ -34,7 +34,7 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         var runner = await session.LoadAsync<Runner>(id, context.CancellationToken) ?? throw NotFoundException.Runner(id);
         var state = await session.Events.FetchStreamStateAsync(id, context.CancellationToken);
-        return new GetRunnerResponse { Runner = ToProto(runner), Profile = ToProto(runner.Profile), Version = state?.Version ?? 0 };
+        return new GetRunnerResponse { Runner = ToProto(runner), Profile = ToProfile(runner), Version = state?.Version ?? 0 };
     }
 
     [Authorize(Scopes.IntakeWrite)]
@@ -44,7 +44,7 @@ public sealed class IntakeGrpcService(IDocumentSession session, EventStoreWriter
         var id = RequestIds.ParseRunnerId(request.RunnerId);
         return await writes.WriteAsync(id, s => UpdatingRunnerProfile.HandleAsync(s, id, ToDraft(request.Profile ?? new()),
                 request.HasExpectedVersion ? request.ExpectedVersion : null, time, context.CancellationToken),
-            updated => new UpdateRunnerProfileResponse { Profile = ToProto(updated.Runner.Profile), Version = updated.Version },
+            updated => new UpdateRunnerProfileResponse { Profile = ToProfile(updated.Runner), Version = updated.Version },
             context.CancellationToken);
     }
 

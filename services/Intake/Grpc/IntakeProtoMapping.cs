@@ -26,9 +26,10 @@ internal static partial class IntakeProtoMapping
         RegisteredAt = runner.RegisteredAt.ToString("O", Invariant),
     };
 
-    public static Proto.RunnerProfile ToProto(Runners.RunnerProfile profile)
+    public static Proto.RunnerProfile ToProfile(Runner runner)
     {
-        var proto = new Proto.RunnerProfile();
+        var profile = runner.Profile;
+        var proto = new Proto.RunnerProfile { TimeZone = runner.TimeZone };
         if (profile.Goal is { } goal)
         {
             proto.Goal = new Proto.Goal
@@ -59,7 +60,8 @@ internal static partial class IntakeProtoMapping
         profile.Goal is { } g ? new GoalDraft(g.TargetRaceDate, g.TargetDistanceKm, g.Description) : null,
         profile.Availability is { } a ? new AvailabilityDraft(a.TrainingDays.Select(d => Choose(d, ToDomain)).ToList(), a.MinutesPerWeek) : null,
         profile.InjuryHistory.Select(i => new PastInjuryDraft(Choose(i.BodySite, ToDomain), Choose(i.Side, ToDomain), i.Year,
-            i.Description)).ToList());
+            i.Description)).ToList(),
+        profile.TimeZone);
 
     public static RunDraft ToDraft(RunInput run) => new(
         run.Date, run.DistanceKm, run.DurationSeconds, Choose(run.SessionType, ToDomain), run.HasRpe ? run.Rpe : null,

@@ -20,7 +20,8 @@ public sealed class IntakeIntegrationEvents : IIntegrationEventMap
         var runnerId = domainEvent.StreamId;
         return domainEvent.Data switch
         {
-            RunnerRegistered e => new Contract.RunnerRegistered(e.RunnerId, e.DisplayName, e.BirthYear, SexOf(e.Sex), e.RegisteredAt),
+            RunnerRegistered e => new Contract.RunnerRegistered(e.RunnerId, e.DisplayName, e.BirthYear, SexOf(e.Sex), e.RegisteredAt,
+                e.TimeZone),
             RunLogged e => new Contract.RunLogged(runnerId, e.RunId, e.Date, e.DistanceKm, e.DurationSeconds,
                 Word(e.SessionType), e.Rpe, e.AverageHeartRate, e.CadenceSpm, e.Surface is { } s ? Word(s) : null,
                 e.Partner, e.ExternalId),

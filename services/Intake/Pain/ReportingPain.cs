@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
@@ -35,10 +36,10 @@ public static class ReportingPain
 
     /// <summary>The report, then a RedFlagRaised per rule it fires; <paramref name="newId"/> names each flag.</summary>
     public static IReadOnlyList<object> Decide(PainDraft draft, LinkedRun? linkedRun, Guid painReportId, DateTimeOffset now,
-        Func<Guid> newId)
+        DateOnly today, Func<Guid> newId)
     {
         var violations = new FieldViolations();
-        var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
+        var date = violations.Date(draft.Date, "date", today);
         var site = violations.Required(draft.BodySite, "body_site");
         var side = violations.Required(draft.Side, "side");
         var severity = violations.ZeroToTen(draft.Severity, "severity");
@@ -78,10 +79,11 @@ public static class ReportingPain
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var today = await session.OfRunnerAsync(runnerId, now, ct).ConfigureAwait(false);
         var linked = await FindRunAsync(session, runnerId, draft.LinkedRunId, ct).ConfigureAwait(false);
         var painReportId = Guid.CreateVersion7(now);
         // Pain is no load: it raises or clears no load flag.
-        var decided = await session.DecideAsync<TrainingLog>(runnerId, _ => Decide(draft, linked, painReportId, now,
+        var decided = await session.DecideAsync<TrainingLog>(runnerId, _ => Decide(draft, linked, painReportId, now, today,
             () => Guid.CreateVersion7(now)), () => NotFoundException.Runner(runnerId), ct).ConfigureAwait(false);
         return new PainReportOutcome(painReportId, [.. decided.Events.OfType<RedFlagRaised>()]);
     }

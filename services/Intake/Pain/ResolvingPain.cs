@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.Intake.Training;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
@@ -33,8 +34,9 @@ public static class ResolvingPain
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
+        var today = await session.OfRunnerAsync(runnerId, now, ct).ConfigureAwait(false);
         var violations = new FieldViolations();
-        var resolvedOn = violations.Date(command.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
+        var resolvedOn = violations.Date(command.Date, "date", today);
         var parsed = Guid.TryParse(command.PainReportId, out var id);
         violations.Check(parsed, "pain_report_id", "must be a pain report id (UUID)");
         violations.ThrowIfAny();

@@ -7,8 +7,9 @@ using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Profiles;
 
-/// <summary>A profile as it arrives.</summary>
-public sealed record ProfileDraft(GoalDraft? Goal, AvailabilityDraft? Availability, IReadOnlyList<PastInjuryDraft> InjuryHistory);
+/// <summary>A profile as it arrives; a blank <paramref name="TimeZone"/> keeps the runner's zone.</summary>
+public sealed record ProfileDraft(GoalDraft? Goal, AvailabilityDraft? Availability, IReadOnlyList<PastInjuryDraft> InjuryHistory,
+    string? TimeZone = null);
 
 public sealed record GoalDraft(string TargetRaceDate, double TargetDistanceKm, string? Description);
 
@@ -19,10 +20,15 @@ public sealed record PastInjuryDraft(Choice<BodySite> BodySite, Choice<Side> Sid
 /// <summary>Replaces goals, availability and injury history; optionally only if nobody changed the runner meanwhile.</summary>
 public static class UpdatingRunnerProfile
 {
-    public static RunnerProfileUpdated Decide(ProfileDraft draft, DateTimeOffset now)
+    /// <summary>
+    /// The new profile, then RunnerTimeZoneChanged when the draft names a zone other than <paramref name="currentTimeZone"/>.
+    /// Dates are checked against the runner's today in the zone they will be in.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(ProfileDraft draft, string currentTimeZone, DateTimeOffset now)
     {
         var violations = new FieldViolations();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var zone = violations.TimeZone(draft.TimeZone, "profile.time_zone");
+        var today = RunnerToday.Of(zone ?? currentTimeZone, now);
         Goal? goal = null;
         if (draft.Goal is { } g)
         {
@@ -56,13 +62,16 @@ public static class UpdatingRunnerProfile
         }).OfType<PastInjury>().ToList();
         violations.Check(draft.InjuryHistory.Count <= 50, "profile.injury_history", "must hold at most 50 entries");
         violations.ThrowIfAny();
-        return new RunnerProfileUpdated(new RunnerProfile(goal, availability, injuries), now);
+        var updated = new RunnerProfileUpdated(new RunnerProfile(goal, availability, injuries), now);
+        return zone is null || zone == currentTimeZone ? [updated] : [updated, new RunnerTimeZoneChanged(zone, currentTimeZone, now)];
     }
 
     public static async Task<(Runner Runner, long Version)> HandleAsync(IDocumentSession session, Guid runnerId,
         ProfileDraft draft, long? expectedVersion, TimeProvider time, CancellationToken ct)
     {
-        var updated = Decide(draft, time.GetUtcNow());
+        // An unknown runner's draft is checked as UTC's, then answered NOT_FOUND below.
+        var current = await session.LoadAsync<Runner>(runnerId, ct).ConfigureAwait(false);
+        var decision = Decide(draft, current?.TimeZone ?? RunnerToday.DefaultTimeZone, time.GetUtcNow());
         // The writer holds the stream's lock, so the version read here is the one the decision appends to.
         var version = (await session.Events.FetchStreamStateAsync(runnerId, ct).ConfigureAwait(false))?.Version
             ?? throw NotFoundException.Runner(runnerId);
@@ -72,9 +81,9 @@ public static class UpdatingRunnerProfile
             throw new StaleVersionException($"The runner is at version {version}, not {expected}; read it again.");
         }
 
-        var decided = await session.DecideAsync<Runner>(runnerId, _ => [updated], () => NotFoundException.Runner(runnerId), ct)
+        var decided = await session.DecideAsync<Runner>(runnerId, _ => decision, () => NotFoundException.Runner(runnerId), ct)
             .ConfigureAwait(false);
-        return (decided.State.Apply(updated), version + decided.Events.Count);
+        return (decision.Aggregate(decided.State, (runner, e) => runner.Then(e)), version + decided.Events.Count);
     }
 }
 

@@ -3,8 +3,12 @@ using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Runners;
 
-/// <summary>A clinic registers a runner. The id is chosen by the caller's handler; time comes in on the command.</summary>
-public sealed record RegisterRunner(Guid RunnerId, string DisplayName, int BirthYear, RunnerSex? Sex, DateTimeOffset Now);
+/// <summary>
+/// A clinic registers a runner. The id is chosen by the caller's handler; time comes in on the command.
+/// <paramref name="TimeZone"/> is an IANA id, blank for UTC (the runner's today, DOMAIN.md "Load" preamble).
+/// </summary>
+public sealed record RegisterRunner(Guid RunnerId, string DisplayName, int BirthYear, RunnerSex? Sex, DateTimeOffset Now,
+    string? TimeZone = null);
 
 public static class RegisteringRunner
 {
@@ -18,9 +22,10 @@ public static class RegisteringRunner
         var name = violations.SingleLine(command.DisplayName, "display_name", MaxNameLength, required: true);
         violations.Check(command.BirthYear >= EarliestBirthYear && command.BirthYear <= command.Now.Year, "birth_year",
                 $"must be between {EarliestBirthYear} and {command.Now.Year}")
-            .Check(command.Sex is not null, "sex", "must be SEX_FEMALE, SEX_MALE or SEX_OTHER")
-            .ThrowIfAny();
-        return new RunnerRegistered(command.RunnerId, name, command.BirthYear, command.Sex!.Value, command.Now);
+            .Check(command.Sex is not null, "sex", "must be SEX_FEMALE, SEX_MALE or SEX_OTHER");
+        var zone = violations.TimeZone(command.TimeZone, "time_zone") ?? RunnerToday.DefaultTimeZone;
+        violations.ThrowIfAny();
+        return new RunnerRegistered(command.RunnerId, name, command.BirthYear, command.Sex!.Value, command.Now, zone);
     }
 
     public static async Task<Runner> HandleAsync(IDocumentSession session, RegisterRunner command, CancellationToken ct)

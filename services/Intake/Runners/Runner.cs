@@ -10,8 +10,15 @@ public enum RunnerSex
     Other = 3,
 }
 
-/// <summary>The first event of a runner's stream: a clinic registered them.</summary>
-public sealed record RunnerRegistered(Guid RunnerId, string DisplayName, int BirthYear, RunnerSex Sex, DateTimeOffset RegisteredAt);
+/// <summary>
+/// The first event of a runner's stream: a clinic registered them. <paramref name="TimeZone"/> is the IANA zone their
+/// today is taken in (<see cref="RunnerToday"/>); runners registered before zones existed read as UTC.
+/// </summary>
+public sealed record RunnerRegistered(Guid RunnerId, string DisplayName, int BirthYear, RunnerSex Sex, DateTimeOffset RegisteredAt,
+    string TimeZone = RunnerToday.DefaultTimeZone);
+
+/// <summary>The clinic moved the runner to another time zone (IANA id): their today is taken there from now on.</summary>
+public sealed record RunnerTimeZoneChanged(string TimeZone, string PreviousTimeZone, DateTimeOffset ChangedAt);
 
 /// <summary>The clinic replaced the runner's goals, availability and injury history.</summary>
 public sealed record RunnerProfileUpdated(RunnerProfile Profile, DateTimeOffset UpdatedAt);
@@ -33,10 +40,20 @@ public sealed record RunnerProfile(Goal? Goal, WeeklyAvailability? Availability,
 
 /// <summary>The runner's profile as their stream tells it (kept as an inline snapshot for reads).</summary>
 public sealed record Runner(Guid Id, string DisplayName, int BirthYear, RunnerSex Sex, DateTimeOffset RegisteredAt,
-    RunnerProfile Profile)
+    RunnerProfile Profile, string TimeZone = RunnerToday.DefaultTimeZone)
 {
     public static Runner Create(RunnerRegistered registered) => new(registered.RunnerId, registered.DisplayName,
-        registered.BirthYear, registered.Sex, registered.RegisteredAt, RunnerProfile.Empty);
+        registered.BirthYear, registered.Sex, registered.RegisteredAt, RunnerProfile.Empty, registered.TimeZone);
 
     public Runner Apply(RunnerProfileUpdated updated) => this with { Profile = updated.Profile };
+
+    public Runner Apply(RunnerTimeZoneChanged changed) => this with { TimeZone = changed.TimeZone };
+
+    /// <summary>Applies any of the profile's events (for a handler that returns the state after its decision).</summary>
+    public Runner Then(object e) => e switch
+    {
+        RunnerProfileUpdated updated => Apply(updated),
+        RunnerTimeZoneChanged moved => Apply(moved),
+        _ => this,
+    };
 }

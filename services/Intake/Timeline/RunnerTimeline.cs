@@ -47,6 +47,7 @@ public static class RunnerTimeline
         {
             RunnerRegistered r => ((DateOnly?)null, $"Registered {r.DisplayName} (born {r.BirthYear})."),
             RunnerProfileUpdated => (null, "Profile updated (goals, availability, injury history)."),
+            RunnerTimeZoneChanged z => (null, $"Time zone changed from {z.PreviousTimeZone} to {z.TimeZone}: today is taken there."),
             RunLogged r => (r.Date, RunSummary(r)),
             GymSessionLogged g => (g.Date, $"Gym session: {g.DurationMinutes} min at RPE {g.Rpe}" + (g.Focus.Length > 0 ? $" ({g.Focus})." : ".")),
             CompetitionScheduled c => (c.Date, string.Create(CultureInfo.InvariantCulture,

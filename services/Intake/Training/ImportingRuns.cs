@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
@@ -32,7 +33,8 @@ public static class ImportingRuns
     /// Refuses a batch that is empty or too big; otherwise checks every item on its own, before anything touches the
     /// database, so a bad one (a NUL in external_id, 1e300 km) is that item's rejection and never a failed batch (issue 12).
     /// </summary>
-    public static IReadOnlyList<CheckedRun> Check(IReadOnlyList<RunDraft> drafts, Func<Guid> newRunId, DateTimeOffset now)
+    public static IReadOnlyList<CheckedRun> Check(IReadOnlyList<RunDraft> drafts, Func<Guid> newRunId, DateTimeOffset now,
+        DateOnly today)
     {
         new FieldViolations()
             .Check(drafts.Count > 0, "runs", "must hold at least one run")
@@ -41,7 +43,7 @@ public static class ImportingRuns
         return drafts.Select(draft =>
         {
             var violations = new FieldViolations();
-            return new CheckedRun(LoggingRun.Decide(draft, newRunId(), now, violations), violations.ToList());
+            return new CheckedRun(LoggingRun.Decide(draft, newRunId(), now, today, violations), violations.ToList());
         }).ToList();
     }
 
@@ -49,7 +51,8 @@ public static class ImportingRuns
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var checkedRuns = Check(drafts, () => Guid.CreateVersion7(now), now);
+        var today = await session.OfRunnerAsync(runnerId, now, ct).ConfigureAwait(false);
+        var checkedRuns = Check(drafts, () => Guid.CreateVersion7(now), now, today);
         var keys = checkedRuns.Select(d => d.Run).OfType<RunLogged>().Where(r => r.Partner is not null)
             .Select(r => PartnerActivity.KeyOf(r.Partner!, r.ExternalId!)).Distinct().ToArray();
         var known = keys.Length == 0

@@ -50,6 +50,4 @@ public static class InputRules
         violations.Check(value is >= 0 and <= 10, field, "must be between 0 and 10");
         return value.Value;
     }
-
-    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 }

@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
@@ -14,10 +15,11 @@ public static class ListingActivities
     public static async Task<ActivityList> HandleAsync(IQuerySession session, Guid runnerId, string from, string to,
         TimeProvider time, CancellationToken ct)
     {
+        var today = await session.OfRunnerAsync(runnerId, time.GetUtcNow(), ct).ConfigureAwait(false);
         var violations = new FieldViolations();
         var farFuture = SchedulingCompetitionLimits.MaxDaysAhead;
-        var first = violations.Date(from, "from", time.Today(), farFuture);
-        var last = violations.Date(to, "to", time.Today(), farFuture);
+        var first = violations.Date(from, "from", today, farFuture);
+        var last = violations.Date(to, "to", today, farFuture);
         if (first is { } f && last is { } l)
         {
             violations.Check(l >= f && l.DayNumber - f.DayNumber <= MaxDays, "to", $"must be on or after from, at most {MaxDays} days later");

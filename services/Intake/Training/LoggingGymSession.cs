@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
@@ -11,10 +12,10 @@ public sealed record GymSessionResult(Guid SessionId, FlagChanges Flags);
 /// <summary>Gym work counts in the same load model as runs (DOMAIN.md L1).</summary>
 public static class LoggingGymSession
 {
-    public static GymSessionLogged Decide(GymSessionDraft draft, Guid sessionId, DateTimeOffset now)
+    public static GymSessionLogged Decide(GymSessionDraft draft, Guid sessionId, DateTimeOffset now, DateOnly today)
     {
         var violations = new FieldViolations();
-        var date = violations.Date(draft.Date, "date", DateOnly.FromDateTime(now.UtcDateTime));
+        var date = violations.Date(draft.Date, "date", today);
         violations.Check(draft.DurationMinutes is > 0 and <= 600, "duration_minutes", "must be 1-600 minutes");
         var rpe = violations.ZeroToTen(draft.Rpe, "rpe");
         var focus = violations.Line(draft.Focus, "focus");
@@ -26,7 +27,8 @@ public static class LoggingGymSession
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var logged = Decide(draft, Guid.CreateVersion7(now), now);
+        var today = await session.OfRunnerAsync(runnerId, now, ct).ConfigureAwait(false);
+        var logged = Decide(draft, Guid.CreateVersion7(now), now, today);
         var flags = await session.AppendEntriesAsync(runnerId, [logged], now, ct).ConfigureAwait(false);
         return new GymSessionResult(logged.SessionId, flags);
     }

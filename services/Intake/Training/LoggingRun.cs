@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
@@ -29,10 +30,12 @@ public static class LoggingRun
     /// <summary>Faster than 2:20 min/km is beyond any human record: the data is wrong.</summary>
     public const int FastestPaceSecondsPerKm = 140;
 
-    /// <summary>Checks a draft and makes the event, or adds violations (prefixed for batch items).</summary>
-    public static RunLogged? Decide(RunDraft draft, Guid runId, DateTimeOffset now, FieldViolations violations)
+    /// <summary>
+    /// Checks a draft and makes the event, or adds violations (prefixed for batch items). <paramref name="today"/> is
+    /// the runner's (<see cref="RunnerToday"/>).
+    /// </summary>
+    public static RunLogged? Decide(RunDraft draft, Guid runId, DateTimeOffset now, DateOnly today, FieldViolations violations)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var date = violations.Date(draft.Date, "date", today);
         var distance = violations.Finite(draft.DistanceKm, "distance_km", MinDistanceKm, (double)MaxDistanceKm, "km");
         var durationOk = draft.DurationSeconds > 0 && draft.DurationSeconds <= MaxDurationSeconds;
@@ -65,10 +68,10 @@ public static class LoggingRun
     }
 
     /// <summary>The run one LogRun logs, or INVALID_ARGUMENT naming every field that is wrong.</summary>
-    public static RunLogged Decide(RunDraft draft, Guid runId, DateTimeOffset now)
+    public static RunLogged Decide(RunDraft draft, Guid runId, DateTimeOffset now, DateOnly today)
     {
         var violations = new FieldViolations();
-        var run = Decide(draft, runId, now, violations);
+        var run = Decide(draft, runId, now, today, violations);
         violations.ThrowIfAny();
         return run!;
     }
@@ -77,7 +80,8 @@ public static class LoggingRun
         TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var run = Decide(draft, Guid.CreateVersion7(now), now);
+        var today = await session.OfRunnerAsync(runnerId, now, ct).ConfigureAwait(false);
+        var run = Decide(draft, Guid.CreateVersion7(now), now, today);
         var key = run.Partner is { } partner ? PartnerActivity.KeyOf(partner, run.ExternalId!) : null;
         if (key is not null && await session.LoadAsync<PartnerActivity>(key, ct).ConfigureAwait(false) is { } seen)
         {

@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.ServiceDefaults.Errors;
 
 namespace RunRestore.Intake.Training;
@@ -18,8 +19,10 @@ public static class ReadingTrainingLoad
 
     /// <summary>
     /// Reads the whole stream (the write model only keeps a window) and computes the weeks with the same rules that
-    /// raise the flags. The active flags are evaluated afresh as of the same date the last write used. Partial weeks
-    /// (the runner's first, and the current one until its Sunday) are marked and never compared (rule set v2).
+    /// raise the flags, as of the runner's today in their time zone (DOMAIN.md "Load" preamble, rule set v2): the active
+    /// flags are the open ones after the daily check (<see cref="ReevaluatingLoadFlags.ActiveAsOf"/>), not the flags of
+    /// the last entry's day. Partial weeks (the runner's first, and the current one until its Sunday) are marked and
+    /// never compared (rule set v2).
     /// </summary>
     public static async Task<TrainingLoadPicture> HandleAsync(IQuerySession session, Guid runnerId, int weeks,
         TimeProvider time, CancellationToken ct)
@@ -31,16 +34,11 @@ public static class ReadingTrainingLoad
         var log = await session.LoadAsync<TrainingLog>(runnerId, ct).ConfigureAwait(false)
             ?? throw NotFoundException.Runner(runnerId);
         var events = await session.Events.FetchStreamAsync(runnerId, token: ct).ConfigureAwait(false);
-        var today = time.Today();
-        var asOf = log.LatestDate ?? today;
-        var monday = IsoWeek.MondayOf(asOf);
+        var now = time.GetUtcNow();
+        var today = RunnerToday.Of(log.TimeZone, now);
         var history = HistoryOf(events);
-        // Same rules, same date and the same window as the write that raised the open episodes, so these are exactly
-        // the open flags, with today's numbers.
-        var active = LoadRules.Evaluate(history, asOf)
-            .OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Kind, StringComparer.Ordinal).ToList();
-        return new TrainingLoadPicture(LoadRules.Weeks(history, monday, weeks, today), active, asOf,
-            LoadRules.NotJudged(history, asOf));
+        return new TrainingLoadPicture(LoadRules.Weeks(history, IsoWeek.MondayOf(today), weeks, today),
+            ReevaluatingLoadFlags.ActiveAsOf(log, today, now), today, LoadRules.NotJudged(history, today));
     }
 
     public static TrainingHistory HistoryOf(IEnumerable<IEvent> events)

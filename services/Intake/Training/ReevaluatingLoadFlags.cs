@@ -1,4 +1,5 @@
 using Marten;
+using RunRestore.Intake.Runners;
 using RunRestore.ServiceDefaults.EventStore;
 
 namespace RunRestore.Intake.Training;
@@ -25,12 +26,26 @@ public static class ReevaluatingLoadFlags
         return [.. LoadFlagEpisodes.AsOf(log, today, now).Where(e => e is LoadFlagCleared or LoadFlagSeverityChanged)];
     }
 
-    /// <summary>Re-evaluates one runner's open flags as of today; the events appended (none when nothing changed).</summary>
+    /// <summary>
+    /// The flags open once the daily check has run as of <paramref name="today"/> — what GetTrainingLoad shows, so a
+    /// runner who stopped logging weeks ago sees no stale "load spike" even before the monitor's next round — with
+    /// that day's numbers. A flag the rules would fire today but no write raised is not shown: the check starts none.
+    /// </summary>
+    public static IReadOnlyList<LoadFlag> ActiveAsOf(TrainingLog log, DateOnly today, DateTimeOffset now)
+    {
+        var after = Decide(log, today, now).Aggregate(log, (state, e) => state.Then(e));
+        var fresh = LoadRules.Evaluate(after.History, today).ToDictionary(f => f.Key);
+        // Only an entry dated after today (Decide then leaves the flags alone) keeps a flag the rules as of today lack.
+        return [.. after.OpenFlags.Values.Select(open => fresh.GetValueOrDefault(open.Key, open))
+            .OrderBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Kind, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Re-evaluates one runner's open flags as of their today; the events appended (none when nothing changed).</summary>
     public static async Task<IReadOnlyList<object>> HandleAsync(IDocumentSession session, Guid runnerId, TimeProvider time,
         CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var decided = await session.DecideIfExistsAsync<TrainingLog>(runnerId, log => Decide(log, time.Today(), now), ct)
+        var decided = await session.DecideIfExistsAsync<TrainingLog>(runnerId, log => Decide(log, RunnerToday.Of(log.TimeZone, now), now), ct)
             .ConfigureAwait(false);
         return decided?.Events ?? [];
     }

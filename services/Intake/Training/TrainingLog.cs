@@ -17,13 +17,14 @@ public sealed record TrainingLog(
     ImmutableList<CompetitionEntry> Competitions,
     ImmutableList<WellnessEntry> Wellness,
     ImmutableDictionary<string, LoadFlag> OpenFlags,
-    ImmutableDictionary<Guid, BodySite> OpenPain)
+    ImmutableDictionary<Guid, BodySite> OpenPain,
+    string TimeZone = RunnerToday.DefaultTimeZone)
 {
     /// <summary>The longest rule window (L2: 28 days; L6 looks 21 days back) with room to spare.</summary>
     public const int WindowDays = 56;
 
     public static TrainingLog Create(RunnerRegistered registered) => new(registered.RunnerId, null, [], [], [], [],
-        ImmutableDictionary<string, LoadFlag>.Empty, ImmutableDictionary<Guid, BodySite>.Empty);
+        ImmutableDictionary<string, LoadFlag>.Empty, ImmutableDictionary<Guid, BodySite>.Empty, registered.TimeZone);
 
     public TrainingHistory History => new(Runs, GymSessions, Competitions, Wellness);
 
@@ -61,6 +62,9 @@ public sealed record TrainingLog(
 
     public TrainingLog Apply(PainResolved e) => this with { OpenPain = OpenPain.Remove(e.PainReportId) };
 
+    // The daily flag check and GetTrainingLoad judge as of the runner's today, in this zone.
+    public TrainingLog Apply(RunnerTimeZoneChanged e) => this with { TimeZone = e.TimeZone };
+
     /// <summary>Applies any of the stream's events (for deciders that look at the state after their own events).</summary>
     // Not called Evolve: Marten's source generator would take a method of that name for the whole projection.
     public TrainingLog Then(object e) => e switch
@@ -74,6 +78,7 @@ public sealed record TrainingLog(
         LoadFlagCleared cleared => Apply(cleared),
         PainReported pain => Apply(pain),
         PainResolved resolved => Apply(resolved),
+        RunnerTimeZoneChanged moved => Apply(moved),
         _ => this,
     };
 

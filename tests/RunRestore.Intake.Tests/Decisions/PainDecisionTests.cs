@@ -19,7 +19,7 @@ public sealed class PainDecisionTests
     public void Pain_is_reported_with_its_onset_within_the_linked_run() =>
         new IntakeScenario()
             .Given(Run(0))
-            .When(log => ReportingPain.Decide(Knee(), TenKm, Id(50), Now, NoFlagIds))
+            .When(log => ReportingPain.Decide(Knee(), TenKm, Id(50), Now, Today, NoFlagIds))
             .Then(new PainReported(Id(50), Today, BodySite.AnteriorKnee, Side.Left, 4, PainPhase.DuringRun, 9m, null,
                 Id(1000), 3, "aches from the 9 km mark", Now, RedFlagAnswers.NoneAsked));
 
@@ -27,13 +27,13 @@ public sealed class PainDecisionTests
     public void An_onset_beyond_the_linked_runs_distance_is_refused_naming_onset_km() =>
         Assert.Equal("is beyond the linked run's distance (10 km)", new IntakeScenario()
             .Given(Run(0))
-            .When(log => ReportingPain.Decide(Knee(onsetKm: 12), TenKm, Id(50), Now, NoFlagIds))
+            .When(log => ReportingPain.Decide(Knee(onsetKm: 12), TenKm, Id(50), Now, Today, NoFlagIds))
             .ThenRefused("onset_km"));
 
     [Fact]
     public void A_linked_run_that_is_not_the_runners_is_refused_naming_linked_run_id() =>
         Assert.Equal("is not a run of this runner", new IntakeScenario()
-            .When(log => ReportingPain.Decide(Knee(linkedRunId: Id(999).ToString()), null, Id(50), Now, NoFlagIds))
+            .When(log => ReportingPain.Decide(Knee(linkedRunId: Id(999).ToString()), null, Id(50), Now, Today, NoFlagIds))
             .ThenRefused("linked_run_id"));
 
     [Fact]

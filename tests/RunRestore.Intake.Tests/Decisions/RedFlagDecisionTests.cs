@@ -19,7 +19,7 @@ public sealed class RedFlagDecisionTests
     private static IntakeScenario Report(PainDraft draft)
     {
         var next = 100;
-        return new IntakeScenario().When(_ => ReportingPain.Decide(draft, null, Id(50), Now, () => Id(next++)));
+        return new IntakeScenario().When(_ => ReportingPain.Decide(draft, null, Id(50), Now, Today, () => Id(next++)));
     }
 
     private static IReadOnlyList<string> Rules(IntakeScenario s) => [.. s.Decided.OfType<RedFlagRaised>().Select(f => f.RuleId)];
@@ -128,7 +128,7 @@ public sealed class RedFlagDecisionTests
     public void Pain_at_rest_is_stored_with_its_phase_and_rest_pain_fires_R1() =>
         Assert.Equal(("R1", PainPhase.AtRest), (Report(Pain(BodySite.Hip, PainPhase.AtRest, (RedFlagSigns.RestPain, RedFlagAnswer.Yes)))
             .ThenSingle<RedFlagRaised>().RuleId, new IntakeScenario()
-            .When(_ => ReportingPain.Decide(Pain(BodySite.Hip, PainPhase.AtRest), null, Id(50), Now, () => Id(100)))
+            .When(_ => ReportingPain.Decide(Pain(BodySite.Hip, PainPhase.AtRest), null, Id(50), Now, Today, () => Id(100)))
             .ThenSingle<PainReported>().Phase));
 
     [Fact]

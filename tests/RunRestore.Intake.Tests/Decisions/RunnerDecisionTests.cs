@@ -35,8 +35,9 @@ public sealed class RunnerDecisionTests
     public void A_profile_update_keeps_the_training_days_once_each_monday_first_and_the_injury_history()
     {
         var updated = new IntakeScenario()
-            .WhenRunner(_ => [UpdatingRunnerProfile.Decide(
-                Profile(new PastInjuryDraft(Choice.Of(BodySite.Achilles), Choice.Of(Side.Left), 2023, " tendinopathy ")), Now)])
+            .WhenRunner(runner => UpdatingRunnerProfile.Decide(
+                Profile(new PastInjuryDraft(Choice.Of(BodySite.Achilles), Choice.Of(Side.Left), 2023, " tendinopathy ")),
+                runner.TimeZone, Now))
             .ThenSingle<RunnerProfileUpdated>();
 
         Assert.Equal(new Goal(Day(120), 42.195m, "First marathon"), updated.Profile.Goal);
@@ -47,11 +48,11 @@ public sealed class RunnerDecisionTests
     [Fact]
     public void An_injury_without_a_body_site_and_an_unknown_weekday_are_refused_naming_their_fields()
     {
-        var scenario = new IntakeScenario().WhenRunner(_ => [UpdatingRunnerProfile.Decide(
+        var scenario = new IntakeScenario().WhenRunner(runner => UpdatingRunnerProfile.Decide(
             Profile(new PastInjuryDraft(Choice.NotGiven<BodySite>(), Choice.Of(Side.Left), 2023, null)) with
             {
                 Availability = new AvailabilityDraft([Choice.Of(DayOfWeek.Monday), Choice.Unknown<DayOfWeek>("9")], 90),
-            }, Now)]);
+            }, runner.TimeZone, Now));
 
         Assert.Equal("must be given", scenario.ThenRefused("profile.injury_history[0].body_site"));
         Assert.Equal("9 is not a known value", scenario.ThenRefused("profile.availability.training_days[1]"));

@@ -8,6 +8,7 @@ namespace RunRestore.Intake.Tests.Hardening;
 public sealed class HostileRunInputTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 11, 25);
 
     private static RunDraft Run(double distanceKm = 10, double? elevation = null, string? partner = null, string? externalId = null) =>
         new("2026-11-20", distanceKm, 3600, Choice.Of(SessionType.Easy), 4, null, null, elevation, Choice.NotGiven<Surface>(), partner,
@@ -16,7 +17,7 @@ public sealed class HostileRunInputTests
     private static IReadOnlyList<string> FieldsRefused(RunDraft draft)
     {
         var violations = new FieldViolations();
-        var run = LoggingRun.Decide(draft, Guid.CreateVersion7(), Now, violations);
+        var run = LoggingRun.Decide(draft, Guid.CreateVersion7(), Now, Today, violations);
         Assert.Null(run);
         return [.. violations.ToList().Select(v => v.Field)];
     }
@@ -54,7 +55,7 @@ public sealed class HostileRunInputTests
     {
         var violations = new FieldViolations();
 
-        var run = LoggingRun.Decide(Run(distanceKm: 0.001) with { DurationSeconds = 1 }, Guid.CreateVersion7(), Now, violations);
+        var run = LoggingRun.Decide(Run(distanceKm: 0.001) with { DurationSeconds = 1 }, Guid.CreateVersion7(), Now, Today, violations);
 
         Assert.True(violations.IsEmpty);
         Assert.Equal(0.001m, run!.DistanceKm);
