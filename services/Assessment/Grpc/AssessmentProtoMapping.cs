@@ -61,6 +61,9 @@ internal static class AssessmentProtoMapping
         {
             proto.Findings.AddRange(completion.Findings.Select(ToProto));
             proto.Regions.AddRange(completion.Regions.Select(ToProto));
+            proto.PreviousAssessmentId = completion.PreviousAssessmentId?.ToString() ?? "";
+            proto.ResolvedFindingKeys.AddRange(completion.ResolvedFindingKeys ?? []);
+            proto.NotRetestedFindingKeys.AddRange(completion.NotRetestedFindingKeys ?? []);
         }
 
         return proto;
