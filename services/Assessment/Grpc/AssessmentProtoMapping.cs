@@ -64,6 +64,7 @@ internal static class AssessmentProtoMapping
             proto.PreviousAssessmentId = completion.PreviousAssessmentId?.ToString() ?? "";
             proto.ResolvedFindingKeys.AddRange(completion.ResolvedFindingKeys ?? []);
             proto.NotRetestedFindingKeys.AddRange(completion.NotRetestedFindingKeys ?? []);
+            proto.RedFlags.AddRange((a.RedFlags ?? []).Select(ScreenRedFlagMapping.ToProto));
         }
 
         return proto;

@@ -4,13 +4,14 @@ using Xunit;
 
 namespace RunRestore.IntegrationTests.Assessment;
 
-public sealed class RescreenVerdictServices() : IntakeAndAssessment("rescreenverdict");
+public sealed class ScreenOutcomeServices() : IntakeAndAssessment("screenoutcome");
 
 /// <summary>
-/// A re-screen's verdict on the previous screen's findings, through the real gRPC API and RabbitMQ (issue 13; DOMAIN.md,
-/// the paragraph after T9): re-tested and gone → resolved; not tested → not re-tested, never resolved.
+/// What a clinic sees of a completed screen through the real gRPC API and RabbitMQ (issue 13): a re-screen's verdict on
+/// the previous screen's findings (DOMAIN.md, the paragraph after T9: re-tested and gone → resolved; not tested → not
+/// re-tested, never resolved), and the screen's red flags (R2, R5) on GetAssessment.
 /// </summary>
-public sealed class RescreenVerdictTests(RescreenVerdictServices services) : IClassFixture<RescreenVerdictServices>
+public sealed class ScreenOutcomeTests(ScreenOutcomeServices services) : IClassFixture<ScreenOutcomeServices>
 {
     private const string Clinic = "clinic-rescreen";
     private const string Completed = "RunRestore.Contracts.Assessment:AssessmentCompleted";
@@ -53,5 +54,18 @@ public sealed class RescreenVerdictTests(RescreenVerdictServices services) : ICl
         var comparison = await Client.CompareAssessmentsAsync(new() { AssessmentAId = first, AssessmentBId = second });
         Assert.Equal(shown.NotRetestedFindingKeys, comparison.NotRetested.Select(f => f.Key));
         Assert.Equal(shown.ResolvedFindingKeys, comparison.Resolved.Select(f => f.Key));
+    }
+
+    [Fact]
+    public async Task GetAssessment_shows_the_critical_R2_red_flag_a_bony_tenderness_answer_raised()
+    {
+        var runnerId = await services.RegisterAsync(Clinic);
+
+        var id = await ScreenAsync(runnerId, ("bony_tenderness", BodySide.Right, 1), ("single_leg_hop_pain", BodySide.Right, 0));
+
+        var flag = Assert.Single((await Client.GetAssessmentAsync(new() { AssessmentId = id })).Assessment.RedFlags);
+        Assert.Equal(("R2", 2, "critical", "right"), (flag.RuleId, flag.RuleVersion, flag.Severity, flag.Side));
+        Assert.Equal(["bony_tenderness"], flag.Signs);
+        Assert.Equal("other", flag.BodySite);
     }
 }
