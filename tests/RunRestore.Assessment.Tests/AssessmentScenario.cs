@@ -138,7 +138,7 @@ internal sealed class AssessmentScenario
     {
         StartAssessment start => [StartingAssessment.Decide(start, Runner, _picture, NoFlags, NextId(), Now)],
         RecordTestResult record => [RecordingTestResult.Decide(record, Stream(record.AssessmentId), NextId(), Now)],
-        CompleteAssessment complete => CompletingAssessment.Decide(complete, Stream(complete.AssessmentId), FirstCompletedOn(), Now, NextId),
+        CompleteAssessment complete => CompletingAssessment.Decide(complete, Stream(complete.AssessmentId), CompletedScreens(), Now, NextId),
         Compare compare => [ComparingAssessments.Compare(Stream(compare.AssessmentAId), Stream(compare.AssessmentBId))],
         ClinicScreenSubmitted screen => Screen(screen),
         _ => throw new ArgumentException($"No decider for {command.GetType().Name}.", nameof(command)),
@@ -148,7 +148,7 @@ internal sealed class AssessmentScenario
     {
         ReceivingClinicScreen.Check(screen, Clinic);
         var started = StartingAssessment.Decide(ReceivingClinicScreen.StartOf(screen), Runner, _picture, NoFlags, NextId(), Now);
-        return ReceivingClinicScreen.Decide(started, screen.Data.Results, FirstCompletedOn(), Now, NextId);
+        return ReceivingClinicScreen.Decide(started, screen.Data.Results, CompletedScreens(), Now, NextId);
     }
 
     private AssessmentRecord Stream(Guid id)
@@ -157,9 +157,8 @@ internal sealed class AssessmentScenario
         return _streams[id];
     }
 
-    // As CompletingAssessment.FirstCompletedOnAsync reads it.
-    private DateOnly? FirstCompletedOn() => _streams.Values.Where(a => a.Completion is not null)
-        .Select(a => (DateOnly?)a.Completion!.CompletedOn).Min();
+    // As CompletingAssessment.CompletedScreensAsync reads them.
+    private List<AssessmentRecord> CompletedScreens() => [.. _streams.Values.Where(a => a.Completion is not null)];
 
     private Guid NextId() => Id(_nextId++);
 

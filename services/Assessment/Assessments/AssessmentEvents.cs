@@ -30,7 +30,11 @@ public sealed record TestResultRecorded(TestResult Result, DateTimeOffset Record
 /// <summary>
 /// The screen is complete: its findings and the regions to check, by rule set version. It repeats the runner and the
 /// pain site so the event explains itself (and the forwarder can publish it without reading the stream back).
+/// A re-screen also keeps its verdict on the previous completed screen's findings it no longer has (issue 13; DOMAIN.md,
+/// the paragraph after T9): re-tested and gone → <paramref name="ResolvedFindingKeys"/>, test skipped →
+/// <paramref name="NotRetestedFindingKeys"/>. All three are null on a first screen and in streams from before issue 13.
 /// </summary>
+/// <param name="PreviousAssessmentId">The completed screen this one was compared with (the latest performed before it).</param>
 public sealed record AssessmentCompleted(
     Guid RunnerId,
     string? PainSite,
@@ -39,7 +43,10 @@ public sealed record AssessmentCompleted(
     bool IsReassessment,
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<ContributingRegion> Regions,
-    DateTimeOffset CompletedAt);
+    DateTimeOffset CompletedAt,
+    Guid? PreviousAssessmentId = null,
+    IReadOnlyList<string>? ResolvedFindingKeys = null,
+    IReadOnlyList<string>? NotRetestedFindingKeys = null);
 
 /// <summary>
 /// A completed screen raised a red flag (DOMAIN.md R2, R5; critical): one event per flag, right after the completion,

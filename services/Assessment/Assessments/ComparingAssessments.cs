@@ -15,6 +15,11 @@ public sealed record TestChange(string TestCode, BodySide? Side, decimal ValueA,
 public sealed record AssessmentComparison(IReadOnlyList<TestChange> Changes, IReadOnlyList<Finding> Resolved,
     IReadOnlyList<Finding> Persisting, IReadOnlyList<Finding> New, IReadOnlyList<Finding> NotRetested);
 
+/// <summary>A later screen's verdict on an earlier screen's findings it no longer has (DOMAIN.md, after T9).</summary>
+/// <param name="Resolved">Re-tested and no longer found.</param>
+/// <param name="NotRetested">Their tests were not performed: they may persist, so they are never "resolved".</param>
+public sealed record FindingsGoneVerdict(IReadOnlyList<Finding> Resolved, IReadOnlyList<Finding> NotRetested);
+
 /// <summary>Compares two completed screens of one runner: per test and side, and finding by finding (by key).</summary>
 public static class ComparingAssessments
 {
@@ -45,14 +50,28 @@ public static class ComparingAssessments
             .OrderBy(c => c.TestCode, StringComparer.Ordinal).ThenBy(c => c.Side).ToList();
 
         var keysA = first.Findings.Select(f => f.Key).ToHashSet();
-        var keysB = second.Findings.Select(f => f.Key).ToHashSet();
-        var gone = first.Findings.Where(f => !keysB.Contains(f.Key)).ToList();
-        var retested = gone.ToLookup(f => Retested(f, a, b));
-        return new AssessmentComparison(changes,
-            [.. retested[true]],
+        var gone = FindingsGone(a, b.Results, second.Findings);
+        return new AssessmentComparison(changes, gone.Resolved,
             second.Findings.Where(f => keysA.Contains(f.Key)).ToList(),
             second.Findings.Where(f => !keysA.Contains(f.Key)).ToList(),
-            [.. retested[false]]);
+            gone.NotRetested);
+    }
+
+    /// <summary>
+    /// The findings of the completed screen <paramref name="earlier"/> that a later screen (its results and findings)
+    /// no longer has, split by whether the later screen re-tested them: re-tested → resolved, skipped → not re-tested
+    /// (DOMAIN.md, the paragraph after T9: untested is not resolved). CompareAssessments and a re-screen's
+    /// AssessmentCompleted both use this one verdict.
+    /// </summary>
+    public static FindingsGoneVerdict FindingsGone(AssessmentRecord earlier, IReadOnlyList<TestResult> laterResults,
+        IReadOnlyList<Finding> laterFindings)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var before = earlier.Completion?.Findings
+            ?? throw new ArgumentException($"Assessment {earlier.Id} is not completed.", nameof(earlier));
+        var keysLater = laterFindings.Select(f => f.Key).ToHashSet();
+        var retested = before.Where(f => !keysLater.Contains(f.Key)).ToLookup(f => Retested(f, earlier.Results, laterResults));
+        return new FindingsGoneVerdict([.. retested[true]], [.. retested[false]]);
     }
 
     /// <summary>
@@ -66,13 +85,13 @@ public static class ComparingAssessments
             : unit == TestCatalogue.Find(code)?.Units[0] ? TestCatalogue.Find(code)?.Mdc : null;
 
     /// <summary>
-    /// Whether screen <paramref name="b"/> recorded every test (and side) that made <paramref name="finding"/> on
-    /// <paramref name="a"/> (issue 13: a skipped test is no evidence the finding is gone). Load findings come from
+    /// Whether the later screen's results <paramref name="b"/> hold every test (and side) that made
+    /// <paramref name="finding"/> from the results <paramref name="a"/> (issue 13: a skipped test is no evidence the finding is gone). Load findings come from
     /// intake, not from a test, and count as re-tested.
     /// </summary>
-    private static bool Retested(Finding finding, AssessmentRecord a, AssessmentRecord b)
+    private static bool Retested(Finding finding, IReadOnlyList<TestResult> a, IReadOnlyList<TestResult> b)
     {
-        var inputs = a.Results.Where(r => finding.TriggeringInputs.Contains(r.ResultId.ToString("D", CultureInfo.InvariantCulture)));
-        return inputs.All(r => b.Results.Any(x => x.TestCode == r.TestCode && x.Side == r.Side));
+        var inputs = a.Where(r => finding.TriggeringInputs.Contains(r.ResultId.ToString("D", CultureInfo.InvariantCulture)));
+        return inputs.All(r => b.Any(x => x.TestCode == r.TestCode && x.Side == r.Side));
     }
 }

@@ -99,9 +99,9 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
                 .ConfigureAwait(false);
         }
 
-        var first = await CompletingAssessment.FirstCompletedOnAsync(session, started.RunnerId, context.CancellationToken)
+        var completed = await CompletingAssessment.CompletedScreensAsync(session, started.RunnerId, context.CancellationToken)
             .ConfigureAwait(false);
-        var events = Decide(started, m.Data.Results, first, now, () => Guid.CreateVersion7(now));
+        var events = Decide(started, m.Data.Results, completed, now, () => Guid.CreateVersion7(now));
         session.Events.StartStream<AssessmentRecord>(started.AssessmentId, events);
         session.Insert(new ProcessedMessage(processedId, nameof(ClinicScreenSubmitted), now));
         await session.SaveChangesAsync(context.CancellationToken).ConfigureAwait(false);
@@ -136,7 +136,7 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
     /// (its fields named <c>data.results[i].</c>), the completion and its red flags. One bad result refuses the whole screen.
     /// </summary>
     public static IReadOnlyList<object> Decide(AssessmentStarted started, IReadOnlyList<ClinicScreenResult> results,
-        DateOnly? firstCompletedOn, DateTimeOffset now, Func<Guid> newResultId)
+        IReadOnlyList<AssessmentRecord> completedScreens, DateTimeOffset now, Func<Guid> newResultId)
     {
         ArgumentNullException.ThrowIfNull(started);
         ArgumentNullException.ThrowIfNull(results);
@@ -153,7 +153,7 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
             events.Add(recorded);
         }
 
-        events.AddRange(CompletingAssessment.Decide(new CompleteAssessment(started.AssessmentId), assessment, firstCompletedOn, now,
+        events.AddRange(CompletingAssessment.Decide(new CompleteAssessment(started.AssessmentId), assessment, completedScreens, now,
             newResultId));
         return events;
     }

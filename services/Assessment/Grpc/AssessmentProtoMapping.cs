@@ -61,6 +61,10 @@ internal static class AssessmentProtoMapping
         {
             proto.Findings.AddRange(completion.Findings.Select(ToProto));
             proto.Regions.AddRange(completion.Regions.Select(ToProto));
+            proto.PreviousAssessmentId = completion.PreviousAssessmentId?.ToString() ?? "";
+            proto.ResolvedFindingKeys.AddRange(completion.ResolvedFindingKeys ?? []);
+            proto.NotRetestedFindingKeys.AddRange(completion.NotRetestedFindingKeys ?? []);
+            proto.RedFlags.AddRange((a.RedFlags ?? []).Select(ScreenRedFlagMapping.ToProto));
         }
 
         return proto;

@@ -25,7 +25,7 @@ public sealed class AssessmentIntegrationEvents : IIntegrationEventMap
             e.Findings.Select(f => new Contract.Finding(f.Key, f.Kind, f.Region, ScreeningRules.Word(f.Side), f.Magnitude,
                 f.MagnitudeLabel, f.RuleId, f.RuleVersion, f.Evidence, f.TriggeringInputs, f.Explanation)).ToList(),
             e.Regions.Select(r => new Contract.ContributingRegion(r.Region, r.Rank, r.RuleId, r.Evidence, r.SupportingFindingKeys,
-                r.Explanation)).ToList());
+                r.Explanation)).ToList(), e.ResolvedFindingKeys, e.NotRetestedFindingKeys);
 
     public static RedFlagRaised ToContract(ScreenRedFlagRaised e) =>
         new(e.RunnerId, e.RedFlagId, e.RuleId, e.RuleVersion, e.Severity, e.Evidence, e.BodySite, e.Side, e.Signs, e.Explanation,
