@@ -15,7 +15,7 @@ public static class RuleSet
     private static readonly Dictionary<string, int> Versions = new(StringComparer.Ordinal)
     {
         ["L1"] = 1, ["L2"] = 2, ["L3"] = 2, ["L4"] = 1, ["L5"] = 1, ["L6"] = 1,
-        ["S1"] = 1, ["S2"] = 1,
+        ["S1"] = 2, ["S2"] = 2,
         ["R1"] = 2, ["R2"] = 2, ["R3"] = 2, ["R4"] = 2, ["R5"] = 2, ["R6"] = 2,
         ["P1"] = 2, ["P2"] = 1, ["P3"] = 2, ["P4"] = 1,
         ["M1"] = 1, ["M2"] = 1, ["M3"] = 1, ["M4"] = 2, ["M5"] = 1, ["M6"] = 1, ["M7"] = 1, ["M8"] = 1, ["M9"] = 1,

@@ -59,6 +59,8 @@ public sealed partial record RunnerProgram
     public RunnerProgram Apply(ProgressionsHeld e) => this with
     {
         HoldProgressionsUntil = HoldProgressionsUntil is { } until && until > e.Until ? until : e.Until,
+        // T5 once: the flags this week's reaction answers, so a second flag joins it instead of repeating it.
+        LoadHoldFlags = [.. (HoldsProgressionsOn(e.From) ? CurrentLoadHoldFlags : []), .. e.Why.TriggeringIds],
     };
 
     public RunnerProgram Apply(RunningVolumeAdvised e) => this;

@@ -33,7 +33,9 @@ public sealed partial record RunnerProgram(
     int? LastReportedPain,
     ImmutableList<string> EngagementAlerts,
     ImmutableList<ProgramRedFlag>? RedFlags = null,
-    ImmutableList<SitePain>? SitePains = null)
+    ImmutableList<SitePain>? SitePains = null,
+    ImmutableList<WellnessFlag>? WellnessFlags = null,
+    ImmutableList<string>? LoadHoldFlags = null)
 {
     /// <summary>The google.rpc.PreconditionFailure type of what a program's state refuses (FAILED_PRECONDITION), so a
     /// client can tell it from bad input (INVALID_ARGUMENT).</summary>
@@ -79,6 +81,9 @@ public sealed partial record RunnerProgram(
         RedFlagCleared cleared => Apply(cleared),
         PainReportMonitored monitored => Apply(monitored),
         RunningChangeAdvised advised => Apply(advised),
+        ProgressionsHeldForWellness wellness => Apply(wellness),
+        WellnessHoldEnded ended => Apply(ended),
+        LoadFlagJoinedHold joined => Apply(joined),
         _ => this,
     };
 
