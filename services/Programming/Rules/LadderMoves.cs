@@ -68,7 +68,7 @@ internal static class LadderMoves
         }
 
         var name = Wording.Name(code);
-        var good = Invariant($"Two sessions in a row at pain ≤ {after.PainCeiling}/10 and RPE ≤ {ProgramRules.TargetRpe}");
+        var good = Invariant($"Two sessions in a row on different days at pain ≤ {after.PainCeiling}/10 and RPE ≤ {ProgramRules.TargetRpe}");
         var redFlags = new RedFlagHolds(after.OpenRedFlags);
         if (redFlags.Any)
         {
