@@ -1,5 +1,6 @@
 using System.Globalization;
 using RunRestore.Programming.Library;
+using RunRestore.Programming.LoadFlags;
 using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
 using RunRestore.ServiceDefaults.Errors;
@@ -104,8 +105,20 @@ internal static class ProgrammingProtoMapping
 
             return item;
         }));
-        response.Advice.AddRange(events.OfType<RunningVolumeAdvised>().Where(a => a.WeekStart.AddDays(6) >= today)
-            .Select(a => a.Why.Sentence));
+        // T5 once: a flag that joined the week's reaction replaces its advice with one citing both flags.
+        response.Advice.AddRange(events.Select(e => e switch
+            {
+                RunningVolumeAdvised a => (a.WeekStart, a.Why.Sentence),
+                LoadFlagJoinedHold j => (j.WeekStart, j.Advice),
+                _ => ((DateOnly WeekStart, string Sentence)?)null,
+            }).OfType<(DateOnly WeekStart, string Sentence)>().Where(a => a.WeekStart.AddDays(6) >= today)
+            .GroupBy(a => a.WeekStart).Select(g => g.Last().Sentence));
+        // S1/S2: which flags hold progressions, for as long as they are active.
+        if (program.ActiveWellnessFlags.Count > 0)
+        {
+            response.Advice.Add(HoldingForWellness.Advice(program.ActiveWellnessFlags));
+        }
+
         // P1: running pain above the ceiling in the last week: change the running.
         response.Advice.AddRange(events.OfType<RunningChangeAdvised>().Where(a => a.Date.AddDays(7) > today)
             .Select(a => a.Why.Sentence).TakeLast(1));

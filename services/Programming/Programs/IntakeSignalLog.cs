@@ -25,6 +25,12 @@ public sealed record IntakeSignalLog(Guid Id, ImmutableList<RunningPainReport> R
     public IntakeSignalLog With(RaisedLoadFlag flag) =>
         this with { FlagsBeforeProgram = (FlagsBeforeProgram ?? []).Add(flag).RemoveAll(f => f.AsOf < flag.AsOf.AddDays(-14)) };
 
+    /// <summary>A flag intake cleared as of <paramref name="asOf"/> (S1/S2): raised no later, it no longer holds.</summary>
+    public IntakeSignalLog Without(string ruleId, string kind, DateOnly asOf) => this with
+    {
+        FlagsBeforeProgram = (FlagsBeforeProgram ?? []).RemoveAll(f => f.RuleId == ruleId && f.Kind == kind && f.AsOf <= asOf),
+    };
+
     public int? WorstSince(DateOnly from) =>
         Reports.Where(r => r.Date >= from).Select(r => (int?)r.Severity).Max();
 

@@ -10,12 +10,14 @@ using IntakeEvents = RunRestore.Contracts.Intake;
 namespace RunRestore.Programming.Programs;
 
 /// <summary>
-/// What intake's events change in a program: every pain report (P1-P3, next morning also P2/T4), load flags (T5) and
+/// What intake's events change in a program: every pain report (P1-P3, next morning also P2/T4), load flags (T5, and
+/// S1/S2 until cleared) and
 /// the running pain a re-screen's technique gate looks at (T6). Runners without a program are skipped.
 /// </summary>
 public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
     IConsumer<IntakeEvents.PainReported>,
-    IConsumer<IntakeEvents.LoadFlagRaised>
+    IConsumer<IntakeEvents.LoadFlagRaised>,
+    IConsumer<IntakeEvents.LoadFlagCleared>
 {
     public Task Consume(ConsumeContext<IntakeEvents.PainReported> context) =>
         store.ConsumeOnceAsync(context, time, async session =>
@@ -49,6 +51,20 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
                     ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
                 session.Store(log.With(new RaisedLoadFlag(m.RuleId, m.Kind, m.Severity,
                     m.AsOf)));
+            }
+        });
+
+    // S1/S2 hold progressions until intake clears them; before a program exists the log forgets the cleared flag, so
+    // the prescription that follows does not start held for it.
+    public Task Consume(ConsumeContext<IntakeEvents.LoadFlagCleared> context) =>
+        store.ConsumeOnceAsync(context, time, async session =>
+        {
+            var m = context.Message;
+            if (await EndingWellnessHold.HandleIfProgramAsync(session, m.RunnerId, new EndLoadFlag(m.RuleId, m.Kind, m.AsOf),
+                    context.CancellationToken).ConfigureAwait(false) is null
+                && await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false) is { } log)
+            {
+                session.Store(log.Without(m.RuleId, m.Kind, m.AsOf));
             }
         });
 }

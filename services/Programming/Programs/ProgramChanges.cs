@@ -42,6 +42,12 @@ public static class ProgramChanges
         RedFlagRaised r => new("red_flag_raised", $"Red flag {r.RuleId} v{r.RuleVersion} ({r.Severity}) at the "
             + $"{Wording.Words(r.BodySite)}: the program holds until a clinician clears it.", r.Why),
         RedFlagCleared c => new("red_flag_cleared", $"Red flag {c.RuleId} cleared by {c.ClearedBy}: {c.Reason}", c.Why),
+        ProgressionsHeldForWellness w => new("progressions_held", $"Progressions held from {FieldChecks.Iso(w.From)} while "
+            + $"{w.RuleId} ({Wording.Words(w.Kind)}, {w.Severity}) is active.", w.Why),
+        WellnessHoldEnded w => new("progressions_resumed", $"{w.RuleId} ({Wording.Words(w.Kind)}) cleared on "
+            + $"{FieldChecks.Iso(w.On)}: its hold on progressions ended.", w.Why),
+        LoadFlagJoinedHold j => new("load_flag_joined_hold", $"{j.FlagId} fired in the same week: the running advice and hold "
+            + "already recorded cover it.", j.Why),
         _ => null,
     };
 

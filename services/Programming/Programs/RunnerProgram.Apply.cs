@@ -13,7 +13,7 @@ public sealed partial record RunnerProgram
         PainSite = e.PainSite,
         // An exercise kept across screens keeps its run of good sessions: a re-screen is not a setback (T3).
         Exercises = [.. e.Exercises.Select(p => new ProgramExercise(p.Code, p.FindingKey, p.Dosage,
-            ExerciseFor(p.Code)?.GoodSessionsInARow ?? 0))],
+            ExerciseFor(p.Code)?.GoodSessionsInARow ?? 0, ExerciseFor(p.Code)?.LastGoodOn))],
         OpenFindings = [.. e.OpenFindings],
         SessionsPerWeek = e.SessionsPerWeek,
         TechniqueUnlocked = e.TechniqueUnlocked,
@@ -21,14 +21,16 @@ public sealed partial record RunnerProgram
 
     public RunnerProgram Apply(SessionRecorded e) => this with
     {
-        // A session the P2 mark steps back is no good session either: the run of good sessions starts again (T3).
+        // A session the P2 mark steps back is no good session either: the run of good sessions starts again (T3). T3 v2
+        // counts good sessions on different days only: a second one the same day (or the same one sent again) adds none.
         Exercises = Exercises.ConvertAll(x => e.Exercises.FirstOrDefault(r => r.Code == x.Code) is { } result
-            ? x with
-            {
-                GoodSessionsInARow = !RegressNextSession && ProgramRules.IsGood(result, PainCeiling)
-                    ? x.GoodSessionsInARow + 1
-                    : 0,
-            }
+            ? !RegressNextSession && ProgramRules.IsGood(result, PainCeiling)
+                ? x with
+                {
+                    GoodSessionsInARow = x.LastGoodOn == e.Date ? x.GoodSessionsInARow : x.GoodSessionsInARow + 1,
+                    LastGoodOn = e.Date,
+                }
+                : x with { GoodSessionsInARow = 0, LastGoodOn = null }
             : x),
         Sessions = Sessions.Add(new SessionDay(e.SessionId, e.Date, e.MaxPain)),
         LastSessionDate = LastSessionDate is { } last && last > e.Date ? last : e.Date,
@@ -59,6 +61,8 @@ public sealed partial record RunnerProgram
     public RunnerProgram Apply(ProgressionsHeld e) => this with
     {
         HoldProgressionsUntil = HoldProgressionsUntil is { } until && until > e.Until ? until : e.Until,
+        // T5 once: the flags this week's reaction answers, so a second flag joins it instead of repeating it.
+        LoadHoldFlags = [.. (HoldsProgressionsOn(e.From) ? CurrentLoadHoldFlags : []), .. e.Why.TriggeringIds],
     };
 
     public RunnerProgram Apply(RunningVolumeAdvised e) => this;

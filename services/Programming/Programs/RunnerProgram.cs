@@ -33,7 +33,9 @@ public sealed partial record RunnerProgram(
     int? LastReportedPain,
     ImmutableList<string> EngagementAlerts,
     ImmutableList<ProgramRedFlag>? RedFlags = null,
-    ImmutableList<SitePain>? SitePains = null)
+    ImmutableList<SitePain>? SitePains = null,
+    ImmutableList<WellnessFlag>? WellnessFlags = null,
+    ImmutableList<string>? LoadHoldFlags = null)
 {
     /// <summary>The google.rpc.PreconditionFailure type of what a program's state refuses (FAILED_PRECONDITION), so a
     /// client can tell it from bad input (INVALID_ARGUMENT).</summary>
@@ -79,6 +81,9 @@ public sealed partial record RunnerProgram(
         RedFlagCleared cleared => Apply(cleared),
         PainReportMonitored monitored => Apply(monitored),
         RunningChangeAdvised advised => Apply(advised),
+        ProgressionsHeldForWellness wellness => Apply(wellness),
+        WellnessHoldEnded ended => Apply(ended),
+        LoadFlagJoinedHold joined => Apply(joined),
         _ => this,
     };
 
@@ -107,9 +112,10 @@ public sealed partial record RunnerProgram(
 
 /// <summary>
 /// An exercise as the program holds it now: its current ladder step, the finding it addresses and how many sessions
-/// in a row went well (T3 progresses at 2).
+/// in a row went well (T3 progresses at 2). <paramref name="LastGoodOn"/> is the day of the last good session counted:
+/// T3 (v2) counts sessions on different days only.
 /// </summary>
-public sealed record ProgramExercise(string Code, string FindingKey, Dosage Dosage, int GoodSessionsInARow)
+public sealed record ProgramExercise(string Code, string FindingKey, Dosage Dosage, int GoodSessionsInARow, DateOnly? LastGoodOn = null)
 {
     /// <summary>The library entry for the current step.</summary>
     public Exercise Exercise() => ExerciseLibrary.Get(Code);

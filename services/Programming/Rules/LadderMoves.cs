@@ -1,4 +1,5 @@
 using RunRestore.Programming.Library;
+using RunRestore.Programming.LoadFlags;
 using RunRestore.Programming.Programs;
 using static System.FormattableString;
 
@@ -7,7 +8,7 @@ namespace RunRestore.Programming.Rules;
 /// <summary>
 /// Moves each exercise of a session on its ladder. Regress first (T4: pain above the P1 ceiling, abandoned, or
 /// next-morning pain up per P2), because pain outranks progress; then progress after two good sessions (T3) unless
-/// T5 holds progressions or P2's next-morning response is not back at baseline.
+/// T5 or S1/S2 hold progressions or P2's next-morning response is not back at baseline.
 /// </summary>
 internal static class LadderMoves
 {
@@ -67,13 +68,21 @@ internal static class LadderMoves
         }
 
         var name = Wording.Name(code);
-        var good = Invariant($"Two sessions in a row at pain ≤ {after.PainCeiling}/10 and RPE ≤ {ProgramRules.TargetRpe}");
+        var good = Invariant($"Two sessions in a row on different days at pain ≤ {after.PainCeiling}/10 and RPE ≤ {ProgramRules.TargetRpe}");
         var redFlags = new RedFlagHolds(after.OpenRedFlags);
         if (redFlags.Any)
         {
             return new ExerciseHeld(code, on, ProgramRules.Explain(redFlags.RuleId,
                 Invariant($"{good}, but {redFlags.Describe()} holds progressions until a clinician clears it, so the ") +
                     Invariant($"{name} stays."), [.. ids, .. redFlags.Ids]));
+        }
+
+        if (after.ActiveWellnessFlags is { Count: > 0 } wellness)
+        {
+            // S1/S2 (v2): held like T5, for as long as intake flags sleep or stress, naming the flag.
+            return new ExerciseHeld(code, on, ProgramRules.Explain(wellness[0].RuleId,
+                Invariant($"{good}, but while {LoadFlagWords.What(wellness.Select(HoldingForWellness.Id))} strength ") +
+                    Invariant($"progressions are held, so the {name} stays."), [.. ids, .. wellness.Select(HoldingForWellness.Id)]));
         }
 
         if (after.HoldsProgressionsOn(on) && after.HoldProgressionsUntil is { } until)

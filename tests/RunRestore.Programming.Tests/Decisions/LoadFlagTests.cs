@@ -62,7 +62,6 @@ public sealed class LoadFlagTests
     [InlineData("L2", "load_spike", "caution")]
     [InlineData("L4", "monotony", "caution")]
     [InlineData("L5", "intensity", "caution")]
-    [InlineData("S1", "short_sleep", "caution")]
     public void Other_flags_change_nothing(string ruleId, string kind, string severity)
     {
         Assert.Empty(Flag(3, ruleId, kind, severity));
