@@ -22,7 +22,7 @@ public sealed class ProgrammingIntegrationEvents : IIntegrationEventMap
             ClinicianAlertRaised a => new Contract.ClinicianAlertRaised(runnerId, a.Level, Why(a.Why)),
             RedFlagCleared c => new Safety.RedFlagCleared(runnerId, c.RedFlagId, c.RuleId, c.ClearedBy, c.Reason, c.ClearedOn),
             ExerciseProgressed or ExerciseRegressed or ExerciseHeld or ProgressionsHeld or RunningVolumeAdvised
-                or NextSessionRegressionPlanned or PainCeilingSet or RedFlagRaised or RunningChangeAdvised when ProgramChanges.Describe(domainEvent.Data) is { } change =>
+                or NextSessionRegressionPlanned or PainCeilingSet or RedFlagRaised or RunningChangeAdvised or TechniqueStayedLocked when ProgramChanges.Describe(domainEvent.Data) is { } change =>
                 new Contract.ProgramAdapted(runnerId, change.Type, change.Summary, Why(change.Why)),
             _ => null,
         };

@@ -42,6 +42,8 @@ public static class ProgramChanges
         RedFlagRaised r => new("red_flag_raised", $"Red flag {r.RuleId} v{r.RuleVersion} ({r.Severity}) at the "
             + $"{Wording.Words(r.BodySite)}: the program holds until a clinician clears it.", r.Why),
         RedFlagCleared c => new("red_flag_cleared", $"Red flag {c.RuleId} cleared by {c.ClearedBy}: {c.Reason}", c.Why),
+        TechniqueStayedLocked t => new("technique_stayed_locked", $"Technique work stays locked after the re-screen of "
+            + $"{FieldChecks.Iso(t.AssessedOn)}: {string.Join("; ", t.Reasons)}.", t.Why),
         _ => null,
     };
 

@@ -79,6 +79,7 @@ public sealed partial record RunnerProgram(
         RedFlagCleared cleared => Apply(cleared),
         PainReportMonitored monitored => Apply(monitored),
         RunningChangeAdvised advised => Apply(advised),
+        TechniqueStayedLocked locked => Apply(locked),
         _ => this,
     };
 
