@@ -69,6 +69,13 @@ internal static class ExerciseSelection
             {
                 picks.Add(Pick.ForFinding(exercise, finding));
             }
+            else if (picks.Count < max && finding.Kind == FindingKinds.MobilityLimit
+                && Candidate(finding.Region, [Qualities.Strength], painSite, picks, held) is { } strength)
+            {
+                // K6: no stretch for the painful site (hamstring pain: no hamstring stretch): strength for the region.
+                picks.Add(Pick.ForFinding(strength, finding, Invariant($" No stretch is chosen for {Wording.Words(painSite ?? "")} ") +
+                    "pain (K6 for the hamstring): strength for the region instead."));
+            }
             else
             {
                 unaddressed.Add(finding);
@@ -113,7 +120,7 @@ internal sealed class Pick(Exercise exercise, string ruleId, Dosage dosage, stri
 
     public List<string> Keys { get; } = [findingKey];
 
-    public static Pick ForFinding(Exercise exercise, ScreenFinding finding)
+    public static Pick ForFinding(Exercise exercise, ScreenFinding finding, string note = "")
     {
         var steps = ExerciseLibrary.Ladder(exercise.Ladder).Count;
         var ladder = steps == 1 ? "."
@@ -122,7 +129,7 @@ internal sealed class Pick(Exercise exercise, string ruleId, Dosage dosage, stri
                     "(T1, T3)."
                 : Invariant($"; it is step {steps} of {steps}, the top of its ladder, ") + "and steps back if it hurts (T4).";
         return new(exercise, finding.RuleId, exercise.Dosage,
-            Invariant($"{exercise.Name} addresses the {Wording.Finding(finding)} ({finding.RuleId})") + ladder, finding.Key);
+            Invariant($"{exercise.Name} addresses the {Wording.Finding(finding)} ({finding.RuleId})") + ladder + note, finding.Key);
     }
 
     public static Pick Carried(ProgramExercise kept, ScreenFinding finding, bool untested) => new(kept.Exercise(),
