@@ -6,6 +6,7 @@ using RunRestore.Programming.Planning;
 using RunRestore.Programming.Prescriptions;
 using RunRestore.Programming.Programs;
 using RunRestore.Programming.RedFlags;
+using RunRestore.Programming.Running;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.EventStore;
 using RunRestore.ServiceDefaults.Messaging;
@@ -24,6 +25,7 @@ public static class ProgrammingModule
             {
                 opts.Schema.For<KnownRunner>();
                 opts.Schema.For<IntakeSignalLog>();
+                opts.Schema.For<RecentRuns>().UseOptimisticConcurrency(true);
                 opts.Projections.Snapshot<RunnerProgram>(SnapshotLifecycle.Inline);
             })
             .AddSubscriptionWithServices<EventForwarder>(ServiceLifetime.Singleton);
@@ -38,6 +40,7 @@ public static class ProgrammingModule
             bus.AddConsumer<PrescribingProgram>();
             bus.AddConsumer<IntakeSignals>(typeof(IntakeSignalsDefinition));
             bus.AddConsumer<RaisedRedFlags>(typeof(RaisedRedFlagsDefinition));
+            bus.AddConsumer<KeepingRecentRuns>(typeof(KeepingRecentRunsDefinition));
         });
         return builder;
     }

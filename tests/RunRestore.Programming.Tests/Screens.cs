@@ -1,5 +1,6 @@
 using RunRestore.Programming.Prescriptions;
 using RunRestore.Programming.Programs;
+using RunRestore.Programming.Running;
 
 namespace RunRestore.Programming.Tests;
 
@@ -29,8 +30,20 @@ internal static class Screens
     public static ScreenSummary First(string? painSite, params ScreenFinding[] findings) =>
         new(ProgramScenario.Id(9001), ProgramScenario.Day(0), ProgramScenario.Day(0), false, painSite, findings);
 
-    /// <summary>A re-screen on <paramref name="day"/> of the program (the first screen was on day 0).</summary>
+    /// <summary>
+    /// A re-screen on <paramref name="day"/> of the program (the first screen was on day 0), after three runs in the
+    /// days before it at <paramref name="runningPain"/> (1/10 unless given): T6's running evidence.
+    /// </summary>
     public static ScreenSummary Again(int day, int? runningPain = null, params ScreenFinding[] findings) =>
+        Rescreen(day, Runs(day, runningPain ?? 1, runningPain ?? 1, runningPain ?? 1), findings);
+
+    /// <summary>A re-screen on <paramref name="day"/> with the given running evidence.</summary>
+    public static ScreenSummary Rescreen(int day, RunningEvidence running, params ScreenFinding[] findings) =>
         new(ProgramScenario.Id(9001 + day), ProgramScenario.Day(day), ProgramScenario.Day(0), true, "anterior_knee",
-            findings, runningPain);
+            findings, Running: running);
+
+    /// <summary>Runs every second day before <paramref name="day"/>, the latest first, at these running pains.</summary>
+    public static RunningEvidence Runs(int day, params int[] pains) =>
+        new([.. pains.Select((pain, i) => new RunWithPain(ProgramScenario.Id(7000 + i), ProgramScenario.Day(day - 1 - (2 * i)), pain))],
+            ReturnToRunLadderComplete: false);
 }

@@ -51,7 +51,7 @@ public sealed class ProgrammingGrpcService(IDocumentSession session, EventStoreW
 
         var monday = WeekPlanner.MondayOf(day);
         var hardRuns = await calendar.ForWeekAsync(id, monday, context.CancellationToken);
-        var plan = WeekPlanner.Plan(monday, hardRuns.Dates, program.SessionsPerWeek, null);
+        var plan = WeekPlanner.Plan(monday, hardRuns.Dates, program.SessionsPerWeek, null, program.StartedOn);
         return ToProto(plan, hardRuns);
     }
 

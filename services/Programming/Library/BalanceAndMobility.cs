@@ -1,4 +1,5 @@
 using static RunRestore.Programming.Library.Seed;
+using BodySites = RunRestore.Contracts.Intake.BodySites;
 
 namespace RunRestore.Programming.Library;
 
@@ -24,8 +25,9 @@ internal static class BalanceAndMobility
             Qualities.Balance, Reps(3, 8, perSide: true), [Regions.DynamicBalance, Regions.HipTrunkControl],
             ["tape marks on the floor"], ["Reach forward, inward and outward without touching down"]),
 
+        // K6: stretching a painful hamstring is not prescribed; hamstring strength takes its place.
         Single("hamstring_stretch", "Hamstring stretch", Hold(3, 30, perSide: true), [Regions.Hamstrings], ["mat"],
-            ["Hinge at the hip, back long"]),
+            ["Hinge at the hip, back long"], [BodySites.Hamstring]),
         Single("foam_roll_quads", "Foam roller, quadriceps", Hold(2, 60, perSide: true), [Regions.Quadriceps],
             ["foam roller"], ["Slow passes, pause on tender spots"]),
         Single("foam_roll_calf", "Foam roller, calf", Hold(2, 60, perSide: true),

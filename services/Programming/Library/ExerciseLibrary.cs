@@ -11,7 +11,8 @@ public static class ExerciseLibrary
     /// <summary>Every exercise, ladder by ladder and step by step.</summary>
     public static IReadOnlyList<Exercise> All { get; } =
     [
-        .. HipAndThighLadders.All, .. CalfAndHamstringLadders.All, .. BalanceAndMobility.All, .. TechniqueDrills.All,
+        .. HipAndThighLadders.All, .. CalfAndHamstringLadders.All, .. BalanceAndMobility.All, .. TrunkLadder.All,
+        .. TechniqueDrills.All,
     ];
 
     private static readonly FrozenDictionary<string, Exercise> ByCode =

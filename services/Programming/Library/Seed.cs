@@ -26,6 +26,6 @@ internal static class Seed
 
     /// <summary>A mobility exercise on a ladder of its own (nothing to progress to: DOMAIN.md lists them singly).</summary>
     public static Exercise Single(string code, string name, Dosage dosage, string[] regions, string[] equipment,
-        string[] cues) =>
-        Step(code, 0, code, name, Qualities.Mobility, dosage, regions, equipment, cues);
+        string[] cues, string[]? contraindications = null) =>
+        Step(code, 0, code, name, Qualities.Mobility, dosage, regions, equipment, cues, contraindications);
 }

@@ -23,7 +23,7 @@ public sealed class ProgrammingIntegrationEvents : IIntegrationEventMap
             RedFlagCleared c => new Safety.RedFlagCleared(runnerId, c.RedFlagId, c.RuleId, c.ClearedBy, c.Reason, c.ClearedOn),
             ExerciseProgressed or ExerciseRegressed or ExerciseHeld or ProgressionsHeld or RunningVolumeAdvised
                 or NextSessionRegressionPlanned or PainCeilingSet or RedFlagRaised or RunningChangeAdvised
-                or ProgressionsHeldForWellness or WellnessHoldEnded or LoadFlagJoinedHold when ProgramChanges.Describe(domainEvent.Data) is { } change =>
+                or ProgressionsHeldForWellness or WellnessHoldEnded or LoadFlagJoinedHold or TechniqueStayedLocked when ProgramChanges.Describe(domainEvent.Data) is { } change =>
                 new Contract.ProgramAdapted(runnerId, change.Type, change.Summary, Why(change.Why)),
             _ => null,
         };

@@ -5,6 +5,7 @@ using RunRestore.Programming.Planning;
 using RunRestore.Programming.Programs;
 using RunRestore.Programming.RedFlags;
 using RunRestore.Programming.Rules;
+using RunRestore.Programming.Running;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.EventStore;
@@ -17,9 +18,10 @@ namespace RunRestore.Programming.Prescriptions;
 
 /// <summary>
 /// A completed screen as the programming service receives it (from AssessmentCompleted). <paramref name="FirstCompletedOn"/>
-/// is the runner's first screen, so T6 can tell a re-screen ≥ 6 weeks later. <paramref name="RecentRunningPain"/> is
-/// the worst running pain of the last two weeks if the caller knows it (intake's during-run reports); without it the
-/// program's own session and morning pain stand in for T6's "running pain ≤ 2/10".
+/// is the runner's first screen, so T6 can tell a re-screen ≥ 6 weeks later. A re-screen's
+/// <paramref name="ResolvedFindingKeys"/> no longer justify an exercise; its <paramref name="NotRetestedFindingKeys"/>
+/// stay open (untested is not resolved) and keep T6 locked. <paramref name="Running"/> is T6's running evidence: the
+/// runs of the 14 days up to the screen with their running pain (none known: no runs).
 /// </summary>
 public sealed record ScreenSummary(
     Guid AssessmentId,
@@ -28,7 +30,16 @@ public sealed record ScreenSummary(
     bool IsReassessment,
     string? PainSite,
     IReadOnlyList<ScreenFinding> Findings,
-    int? RecentRunningPain = null);
+    IReadOnlyList<string>? ResolvedFindingKeys = null,
+    IReadOnlyList<string>? NotRetestedFindingKeys = null,
+    RunningEvidence? Running = null)
+{
+    /// <summary>The previous screen's findings re-tested and gone.</summary>
+    public IReadOnlyList<string> Resolved => ResolvedFindingKeys ?? [];
+
+    /// <summary>The previous screen's findings this screen did not test: still open.</summary>
+    public IReadOnlyList<string> NotRetested => NotRetestedFindingKeys ?? [];
+}
 
 /// <summary>
 /// A completed screen prescribes the first program or revises the current one (DOMAIN.md T1, T2, T6-T8), once per
@@ -113,9 +124,10 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
             }
 
             var signals = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false);
+            var runs = await session.LoadAsync<RecentRuns>(m.RunnerId, context.CancellationToken).ConfigureAwait(false);
             var screen = new ScreenSummary(m.AssessmentId, m.CompletedOn, m.FirstCompletedOn, m.IsReassessment,
                 m.PainSite, m.Findings.Select(f => new ScreenFinding(f.Key, f.Kind, f.Region, f.Side, f.RuleId)).ToList(),
-                signals?.WorstSince(today.AddDays(-14)));
+                m.ResolvedFindingKeys, m.NotRetestedFindingKeys, runs?.Evidence(m.CompletedOn) ?? RunningEvidence.None);
             await HandleAsync(session, m.RunnerId, screen, hardRuns.Dates, signals, now, context.CancellationToken)
                 .ConfigureAwait(false);
         });
@@ -145,7 +157,8 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
             .Check(screen.CompletedOn <= today, "completed_on", "must not be in the future")
             .Check(screen.FirstCompletedOn <= screen.CompletedOn, "first_completed_on", "must not be after completed_on")
             .Check(screen.PainSite is null || !string.IsNullOrWhiteSpace(screen.PainSite), "pain_site", "must not be blank")
-            .Check(screen.RecentRunningPain is null or (>= 0 and <= 10), "recent_running_pain", "must be between 0 and 10");
+            .Check(screen.Resolved.All(k => !string.IsNullOrWhiteSpace(k)), "resolved_finding_keys", "must not be blank")
+            .Check(screen.NotRetested.All(k => !string.IsNullOrWhiteSpace(k)), "not_retested_finding_keys", "must not be blank");
         var findings = screen.Findings ?? [];
         problems.Check(screen.Findings is not null, "findings", "must be given (may be empty)");
         for (var i = 0; i < findings.Count; i++)

@@ -48,6 +48,8 @@ public static class ProgramChanges
             + $"{FieldChecks.Iso(w.On)}: its hold on progressions ended.", w.Why),
         LoadFlagJoinedHold j => new("load_flag_joined_hold", $"{j.FlagId} fired in the same week: the running advice and hold "
             + "already recorded cover it.", j.Why),
+        TechniqueStayedLocked t => new("technique_stayed_locked", $"Technique work stays locked after the re-screen of "
+            + $"{FieldChecks.Iso(t.AssessedOn)}: {string.Join("; ", t.Reasons)}.", t.Why),
         _ => null,
     };
 

@@ -113,6 +113,9 @@ public sealed partial record RunnerProgram
 
     public RunnerProgram Apply(RunningChangeAdvised e) => this;
 
+    // T6's reasons are history for the clinician; the revision beside it already set TechniqueUnlocked.
+    public RunnerProgram Apply(TechniqueStayedLocked e) => this;
+
     private RunnerProgram Move(string from, string to, Dosage dosage) => this with
     {
         Exercises = Exercises.ConvertAll(x => x.Code == from ? x with { Code = to, Dosage = dosage, GoodSessionsInARow = 0 } : x),

@@ -84,6 +84,7 @@ public sealed partial record RunnerProgram(
         ProgressionsHeldForWellness wellness => Apply(wellness),
         WellnessHoldEnded ended => Apply(ended),
         LoadFlagJoinedHold joined => Apply(joined),
+        TechniqueStayedLocked locked => Apply(locked),
         _ => this,
     };
 

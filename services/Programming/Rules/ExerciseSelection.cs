@@ -35,10 +35,11 @@ internal static class ExerciseSelection
 
     /// <summary>
     /// Chooses the exercises. Of the <paramref name="previous"/> ones (a re-screen), those whose finding is still open
-    /// stay first at their step; the others only fill up to 4 as maintenance.
+    /// (found again, or in <paramref name="notRetested"/>: untested is not resolved) stay first at their step; the others
+    /// only fill up to 4 as maintenance, justified by T1 and no longer by a finding that is gone.
     /// </summary>
     public static Selection Choose(IReadOnlyList<ScreenFinding> findings, string? painSite,
-        IReadOnlyList<ProgramExercise> previous, int max, RedFlagHolds? held = null)
+        IReadOnlyList<ProgramExercise> previous, int max, RedFlagHolds? held = null, IReadOnlyList<string>? notRetested = null)
     {
         held ??= RedFlagHolds.None;
         // R1-R6: an exercise that loads a red-flagged region is not prescribed, not even kept from before.
@@ -48,7 +49,8 @@ internal static class ExerciseSelection
         var carried = previous.Where(x => treatable.Exists(f => f.Key == x.FindingKey)).ToList();
         var spare = previous.Except(carried).ToList();
         var picks = carried.OrderBy(x => treatable.FindIndex(f => f.Key == x.FindingKey)).Take(max)
-            .Select(x => Pick.Carried(x, treatable.Find(f => f.Key == x.FindingKey)!)).ToList();
+            .Select(x => Pick.Carried(x, treatable.Find(f => f.Key == x.FindingKey)!, notRetested?.Contains(x.FindingKey) == true))
+            .ToList();
         var unaddressed = new List<ScreenFinding>();
         foreach (var finding in treatable.Where(f => !picks.Any(p => p.Keys.Contains(f.Key))))
         {
@@ -57,9 +59,22 @@ internal static class ExerciseSelection
             {
                 covering.Keys.Add(finding.Key);
             }
+            else if (picks.Count < max && Rejustify(spare, finding) is { } again)
+            {
+                // An exercise kept from before that fits the finding keeps its step and now cites this finding.
+                spare.Remove(again);
+                picks.Add(Pick.Rejustified(again, finding));
+            }
             else if (picks.Count < max && Candidate(finding.Region, QualitiesFor[finding.Kind], painSite, picks, held) is { } exercise)
             {
                 picks.Add(Pick.ForFinding(exercise, finding));
+            }
+            else if (picks.Count < max && finding.Kind == FindingKinds.MobilityLimit
+                && Candidate(finding.Region, [Qualities.Strength], painSite, picks, held) is { } strength)
+            {
+                // K6: no stretch for the painful site (hamstring pain: no hamstring stretch): strength for the region.
+                picks.Add(Pick.ForFinding(strength, finding, Invariant($" No stretch is chosen for {Wording.Words(painSite ?? "")} ") +
+                    "pain (K6 for the hamstring): strength for the region instead."));
             }
             else
             {
@@ -86,6 +101,11 @@ internal static class ExerciseSelection
             .ThenBy(e => e.TargetRegions.ToList().IndexOf(region))
             .FirstOrDefault();
 
+    // A kept exercise whose main quality treats the finding's kind and that targets its region.
+    private static ProgramExercise? Rejustify(List<ProgramExercise> spare, ScreenFinding finding) =>
+        spare.Find(x => x.Exercise().TargetRegions.Contains(finding.Region, StringComparer.Ordinal)
+            && QualitiesFor[finding.Kind].Contains(x.Exercise().Quality));
+
     private static bool SameFinding(ScreenFinding a, ScreenFinding b) =>
         a.Region == b.Region && a.Kind == b.Kind && a.RuleId == b.RuleId;
 
@@ -100,7 +120,7 @@ internal sealed class Pick(Exercise exercise, string ruleId, Dosage dosage, stri
 
     public List<string> Keys { get; } = [findingKey];
 
-    public static Pick ForFinding(Exercise exercise, ScreenFinding finding)
+    public static Pick ForFinding(Exercise exercise, ScreenFinding finding, string note = "")
     {
         var steps = ExerciseLibrary.Ladder(exercise.Ladder).Count;
         var ladder = steps == 1 ? "."
@@ -109,18 +129,28 @@ internal sealed class Pick(Exercise exercise, string ruleId, Dosage dosage, stri
                     "(T1, T3)."
                 : Invariant($"; it is step {steps} of {steps}, the top of its ladder, ") + "and steps back if it hurts (T4).";
         return new(exercise, finding.RuleId, exercise.Dosage,
-            Invariant($"{exercise.Name} addresses the {Wording.Finding(finding)} ({finding.RuleId})") + ladder, finding.Key);
+            Invariant($"{exercise.Name} addresses the {Wording.Finding(finding)} ({finding.RuleId})") + ladder + note, finding.Key);
     }
 
-    public static Pick Carried(ProgramExercise kept, ScreenFinding finding) => new(kept.Exercise(), finding.RuleId,
-        kept.Dosage, Invariant($"{kept.Exercise().Name} stays at its current step: the {Wording.Finding(finding)} ") +
-            Invariant($"({finding.RuleId}) is still open on the re-screen."),
+    public static Pick Carried(ProgramExercise kept, ScreenFinding finding, bool untested) => new(kept.Exercise(),
+        finding.RuleId, kept.Dosage, Invariant($"{kept.Exercise().Name} stays at its current step: the ") +
+            Invariant($"{Wording.Finding(finding)} ({finding.RuleId}) ") +
+            (untested ? "was not re-tested on the re-screen, and untested is not resolved (T6)." : "is still open on the re-screen."),
         kept.FindingKey);
 
+    public static Pick Rejustified(ProgramExercise kept, ScreenFinding finding) => new(kept.Exercise(), finding.RuleId,
+        kept.Dosage, Invariant($"{kept.Exercise().Name} stays at its current step and now addresses the ") +
+            Invariant($"{Wording.Finding(finding)} ({finding.RuleId}) found on the re-screen."),
+        finding.Key);
+
+    /// <summary>The key of an exercise kept for T1's dose alone: the finding it was chosen for is no longer open.</summary>
+    public const string MaintenanceKey = "T1:maintenance";
+
+    // The exercise no longer cites its old finding (resolved on the re-screen, or not found again): T1 justifies it.
     public static Pick Maintenance(ProgramExercise kept) => new(kept.Exercise(), "T1", kept.Dosage,
-        Invariant($"{kept.Exercise().Name} stays as maintenance at its current step: progressive strength 2-3 times ") +
-            "a week keeps its effect (T1), and T2 asks for at least 4 exercises.",
-        kept.FindingKey);
+        Invariant($"{kept.Exercise().Name} stays as maintenance at its current step: the finding it was chosen for is ") +
+            "no longer open, and progressive strength 2-3 times a week keeps its effect (T1); T2 asks for at least 4 exercises.",
+        MaintenanceKey);
 
     public static Pick Default(Exercise exercise, string ruleId, string key, string reason) =>
         new(exercise, ruleId, exercise.Dosage, reason, key);

@@ -1,6 +1,7 @@
 using RunRestore.Programming.Library;
 using RunRestore.Programming.Prescriptions;
 using RunRestore.Programming.Programs;
+using RunRestore.Programming.Running;
 using static System.FormattableString;
 
 namespace RunRestore.Programming.Rules;
@@ -30,7 +31,8 @@ internal static class Revising
         var strengthPlaces = gate.Open ? ProgramRules.MaxExercises - FirstTechnique.Length : ProgramRules.MaxExercises;
         var previous = current.Exercises.Where(x => !RunnerProgram.IsTechnique(x)).ToList();
         var held = new RedFlagHolds(current.OpenRedFlags);
-        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, previous, strengthPlaces, held);
+        var open = OpenFindings(screen, current);
+        var selection = ExerciseSelection.Choose(open, screen.PainSite, previous, strengthPlaces, held, screen.NotRetested);
         var exercises = selection.Exercises.ToList();
         if (gate.Open)
         {
@@ -43,13 +45,37 @@ internal static class Revising
         var why = ProgramRules.Explain("T2", Invariant($"The re-screen of {Wording.Day(screen.CompletedOn)} reshaped ") +
             Invariant($"the program to {exercises.Count} exercises ({kept} kept at their step, ") +
             Invariant($"{exercises.Count - kept} new), {sessions} sessions a week in {Phases.Word(phase)} (T1, T8).") +
-            Wording.Unaddressed(selection.Unaddressed) + held.PrescriptionSentence(),
-            [screen.AssessmentId.ToString(), .. screen.Findings.Select(f => f.Key), .. held.Ids]);
+            Resolved(screen, current) + Wording.Unaddressed(selection.Unaddressed) + held.PrescriptionSentence(),
+            [screen.AssessmentId.ToString(), .. open.Select(f => f.Key), .. held.Ids]);
         var week = WeekPlanner.Plan(today, hardRunDays, sessions, null);
         events.Add(new ProgramRevised(screen.AssessmentId, screen.CompletedOn, screen.PainSite, exercises,
-            screen.Findings, sessions, gate.Open, week, why, gate.Why, now));
+            open, sessions, gate.Open, week, why, gate.Why, now));
+        if (!gate.Open)
+        {
+            // T6 (v2): every decision not to unlock technique on a re-screen is stored with its reasons.
+            var running = screen.Running ?? RunningEvidence.None;
+            events.Add(new TechniqueStayedLocked(screen.AssessmentId, screen.CompletedOn, gate.Reasons, screen.NotRetested,
+                running.EasyRuns, running.WorstPain, gate.Why));
+        }
+
         return events;
     }
+
+    /// <summary>
+    /// What the re-screen leaves open: its findings minus those it resolved, plus the previous screen's findings it did
+    /// not re-test (untested is not resolved, DOMAIN.md after T9).
+    /// </summary>
+    private static List<ScreenFinding> OpenFindings(ScreenSummary screen, RunnerProgram current) =>
+    [
+        .. screen.Findings.Where(f => !screen.Resolved.Contains(f.Key)),
+        .. current.OpenFindings.Where(f => screen.NotRetested.Contains(f.Key) && !screen.Findings.Any(s => s.Key == f.Key)),
+    ];
+
+    // Findings resolved on a re-screen no longer justify an exercise (DOMAIN.md after T9): the revision names them.
+    private static string Resolved(ScreenSummary screen, RunnerProgram current) => screen.Resolved.Count == 0
+        ? ""
+        : " Resolved on the re-screen, so no exercise cites them any more: " + string.Join(", ", screen.Resolved.Select(k =>
+            current.OpenFindings.Find(f => f.Key == k) is { } f ? Invariant($"{Wording.Finding(f)} ({k})") : k)) + ".";
 
     // Drills already under way keep their step (a runner at +10 % stays there); otherwise each ladder starts at step 1.
     private static IEnumerable<PrescribedExercise> Technique(RunnerProgram current, Explanation gate)

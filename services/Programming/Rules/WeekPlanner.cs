@@ -16,10 +16,11 @@ public static class WeekPlanner
     /// <summary>
     /// The strength days of the 7 days from <paramref name="weekStart"/>. <paramref name="hardRunDays"/> may include
     /// the day after the week (a hard run then rules out the week's last day). <paramref name="availableDays"/>
-    /// limits the choice to days the runner can train (null: any day).
+    /// limits the choice to days the runner can train (null: any day). No day before <paramref name="programStart"/> is
+    /// planned: a program cannot have had a session before it existed.
     /// </summary>
     public static WeekPlan Plan(DateOnly weekStart, IReadOnlyList<DateOnly> hardRunDays, int sessions,
-        IReadOnlyList<DayOfWeek>? availableDays)
+        IReadOnlyList<DayOfWeek>? availableDays, DateOnly? programStart = null)
     {
         ArgumentNullException.ThrowIfNull(hardRunDays);
         new FieldViolations()
@@ -29,7 +30,8 @@ public static class WeekPlanner
         var hard = hardRunDays.ToHashSet();
         var week = Enumerable.Range(0, DaysInWeek).Select(weekStart.AddDays).ToArray();
         var candidates = week.Where(d => !hard.Contains(d) && !hard.Contains(d.AddDays(1)))
-            .Where(d => availableDays is null || availableDays.Contains(d.DayOfWeek)).ToArray();
+            .Where(d => availableDays is null || availableDays.Contains(d.DayOfWeek))
+            .Where(d => programStart is not { } start || d >= start).ToArray();
         // T7's rest day: a day with neither strength nor a hard run.
         var room = Math.Max(0, DaysInWeek - 1 - week.Count(hard.Contains));
         var count = Math.Min(sessions, Math.Min(candidates.Length, room));
@@ -41,10 +43,13 @@ public static class WeekPlanner
             .ToList();
         var shortfall = count < sessions
             ? Invariant($"Only {count} of {sessions} strength days fit: hard runs, the days before them, the ") +
-                "runner's available days and one rest day (T7) leave no more room."
+                "runner's available days and one rest day (T7) leave no more room" + StartSentence(weekStart, programStart)
             : null;
         return new WeekPlan(weekStart, days, shortfall);
     }
+
+    private static string StartSentence(DateOnly weekStart, DateOnly? programStart) =>
+        programStart is { } start && start > weekStart ? Invariant($", and the program started on {Wording.Day(start)}.") : ".";
 
     /// <summary>The Monday that starts <paramref name="date"/>'s week (the week GetWeekPlan and a prescription plan).</summary>
     public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));

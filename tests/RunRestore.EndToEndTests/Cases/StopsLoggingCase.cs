@@ -36,12 +36,16 @@ public sealed class StopsLoggingCase(CaseServices services)
                     await runner.SessionAsync(pain: 1);
                 }
 
+                if (week == 4 && day == 6)
+                {
+                    var spike = await runner.Intake.GetTrainingLoadAsync(new() { RunnerId = runner.RunnerId });
+                    Assert.Contains(spike.ActiveFlags, f => f.RuleId == "L3");
+                }
+
                 await runner.NextDayAsync();
             }
         }
 
-        var load = await runner.Intake.GetTrainingLoadAsync(new() { RunnerId = runner.RunnerId });
-        Assert.Contains(load.ActiveFlags, f => f.RuleId == "L3");
         await runner.UntilHistoryAsync(c => c.Type == "running_volume_advised" && c.Why.RuleId is "T5", "the T5 advice");
 
         // Then nothing for four weeks.
@@ -51,7 +55,8 @@ public sealed class StopsLoggingCase(CaseServices services)
         await runner.UntilHistoryAsync(c => c.Type == "clinician_alert_raised" && c.Why.RuleId == "P4", "the 14-day alert");
         await runner.NextDayAsync(14);
 
-        load = await runner.Intake.GetTrainingLoadAsync(new() { RunnerId = runner.RunnerId });
+        var load = await runner.Intake.GetTrainingLoadAsync(new() { RunnerId = runner.RunnerId });
+        Assert.Equal(runner.Today, load.AsOf);
         Assert.DoesNotContain(load.ActiveFlags, f => f.RuleId == "L3");
         var history = await runner.HistoryAsync();
         Assert.Equal(2, history.Count(c => c.Type == "clinician_alert_raised" && c.Why.RuleId == "P4"));

@@ -97,9 +97,11 @@ public sealed class RedFlagTests
         var events = _scenario.Prescribe(Screens.Again(42), day: 42);
 
         Assert.Empty(events.OfType<PhaseAdvanced>());
-        var revised = Assert.IsType<ProgramRevised>(Assert.Single(events));
+        var revised = Assert.IsType<ProgramRevised>(events[0]);
         Assert.False(revised.TechniqueUnlocked);
         Assert.Contains("red flag R5", revised.TechniqueGate.Sentence, StringComparison.Ordinal);
+        Assert.Contains(Assert.IsType<TechniqueStayedLocked>(Assert.Single(events.Skip(1))).Reasons,
+            r => r.Contains("red flag R5", StringComparison.Ordinal));
         Assert.Contains(FlagId.ToString(), revised.TechniqueGate.TriggeringIds);
         Assert.Contains("no exercises for that region are prescribed", revised.Why.Sentence, StringComparison.Ordinal);
         Assert.DoesNotContain(revised.Exercises, e => ExerciseLibrary.Get(e.Code).TargetRegions

@@ -76,4 +76,28 @@ public sealed class WeekPlannerTests
 
         Assert.Equal("sessions_per_week", ex.Problems[0].Field);
     }
+
+    [Fact]
+    public void A_program_started_on_Thursday_plans_no_session_before_Thursday()
+    {
+        var plan = WeekPlanner.Plan(Monday, [], 3, null, programStart: Day(3));
+
+        Assert.Equal(3, plan.StrengthDays.Count);
+        Assert.All(plan.StrengthDays, d => Assert.True(d.Date >= Day(3), $"{d.Date} is before the program started"));
+    }
+
+    [Fact]
+    public void A_program_started_on_Saturday_plans_the_weekend_and_says_why_the_week_is_short()
+    {
+        var plan = WeekPlanner.Plan(Monday, [], 3, null, programStart: Day(5));
+
+        Assert.Equal([Day(5), Day(6)], plan.StrengthDays.Select(d => d.Date));
+        Assert.EndsWith("and the program started on 2026-01-10.", plan.Shortfall, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_later_week_of_the_program_is_planned_in_full()
+    {
+        Assert.Equal(3, WeekPlanner.Plan(Monday.AddDays(7), [], 3, null, programStart: Day(5)).StrengthDays.Count);
+    }
 }
