@@ -84,12 +84,17 @@ public sealed class RedFlagHoldTests(RedFlagHoldServices services) : IClassFixtu
         Assert.Contains(history.Changes, c => c.Type == "clinician_alert_raised" && c.Summary.Contains("critical", StringComparison.Ordinal)
             && c.Why.RuleId == "R2");
 
-        // Two good sessions would progress (T3): the red flag holds them and says so.
+        // Two good sessions on different days would progress (T3): the red flag holds them and says so.
         ExerciseDone Done(string code) => new() { Code = code, Completed = true, Sets = 3, Reps = 10, Rpe = 5, Pain = 1 };
-        var session = new RecordSessionRequest { RunnerId = runnerId, Date = Day(0) };
-        session.Exercises.AddRange(program.Exercises.Select(e => Done(e.Code)));
-        await writer.RecordSessionAsync(session);
-        var second = await writer.RecordSessionAsync(session);
+        RecordSessionRequest Session(string date)
+        {
+            var session = new RecordSessionRequest { RunnerId = runnerId, Date = date };
+            session.Exercises.AddRange(program.Exercises.Select(e => Done(e.Code)));
+            return session;
+        }
+
+        await writer.RecordSessionAsync(Session(Day(0)));
+        var second = await writer.RecordSessionAsync(Session(Day(1)));
         Assert.DoesNotContain(second.Changes, c => c.Type == "exercise_progressed");
         Assert.Contains(second.Changes, c => c.Type == "exercise_held" && c.Why.RuleId == "R2");
 
