@@ -130,7 +130,8 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
     public static StartAssessment StartOf(ClinicScreenSubmitted m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "", m.Data.PerformedOn ?? "");
+        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "", m.Data.PerformedOn ?? "",
+            (double?)m.Data.HeightCm, (double?)m.Data.WeightKg);
     }
 
     /// <summary>Decides the screen's start with <paramref name="decide"/>, its problems named <c>data.&lt;field&gt;</c>.</summary>
