@@ -147,7 +147,7 @@ internal sealed class AssessmentScenario
     private IReadOnlyList<object> Screen(ClinicScreenSubmitted screen)
     {
         ReceivingClinicScreen.Check(screen, Clinic);
-        var started = StartingAssessment.Decide(ReceivingClinicScreen.StartOf(screen), Runner, _picture, NoFlags, NextId(), Now);
+        var started = ReceivingClinicScreen.Starting(screen, start => StartingAssessment.Decide(start, Runner, _picture, NoFlags, NextId(), Now));
         return ReceivingClinicScreen.Decide(started, screen.Data.Results, CompletedScreens(), Now, NextId);
     }
 

@@ -11,7 +11,8 @@ public sealed record LoadPicture(string Source, string? Note, IReadOnlyList<Load
 /// <summary>
 /// A clinician started a screen; it keeps the runner, pain and load picture as they were at that moment.
 /// <paramref name="PerformedOn"/> is the day the screen was done (a paper screen entered later, a migrated record);
-/// null in streams started before issue 13, where the start's date stands for it.
+/// null in streams started before issue 13, where the start's date stands for it. <paramref name="Body"/> is the height and
+/// weight the screen recorded (K5 v2 judges BMI from it); null when none was given.
 /// </summary>
 public sealed record AssessmentStarted(
     Guid AssessmentId,
@@ -22,7 +23,8 @@ public sealed record AssessmentStarted(
     PainReportCopy? Pain,
     LoadPicture Load,
     DateTimeOffset StartedAt,
-    DateOnly? PerformedOn = null);
+    DateOnly? PerformedOn = null,
+    BodyMeasures? Body = null);
 
 /// <summary>One test result, already checked against the catalogue.</summary>
 public sealed record TestResultRecorded(TestResult Result, DateTimeOffset RecordedAt);

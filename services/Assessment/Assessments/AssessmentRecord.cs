@@ -18,7 +18,8 @@ public sealed record AssessmentRecord(
     ImmutableList<TestResult> Results,
     AssessmentCompleted? Completion,
     ImmutableList<ScreenRedFlagRaised>? RedFlags = null,
-    DateOnly? Performed = null)
+    DateOnly? Performed = null,
+    BodyMeasures? Body = null)
 {
     public bool IsCompleted => Completion is not null;
 
@@ -26,7 +27,7 @@ public sealed record AssessmentRecord(
     public DateOnly PerformedOn => Performed ?? DateOnly.FromDateTime(StartedAt.UtcDateTime);
 
     public static AssessmentRecord Create(AssessmentStarted e) => new(e.AssessmentId, e.RunnerId, e.Reason, e.RunnerAge,
-        e.RunnerSex, e.Pain, e.Load, e.StartedAt, [], null, null, e.PerformedOn);
+        e.RunnerSex, e.Pain, e.Load, e.StartedAt, [], null, null, e.PerformedOn, e.Body);
 
     public AssessmentRecord Apply(TestResultRecorded e) => this with { Results = Results.Add(e.Result) };
 

@@ -50,7 +50,7 @@ public static class ComparingAssessments
             .OrderBy(c => c.TestCode, StringComparer.Ordinal).ThenBy(c => c.Side).ToList();
 
         var keysA = first.Findings.Select(f => f.Key).ToHashSet();
-        var gone = FindingsGone(a, b.Results, second.Findings);
+        var gone = FindingsGone(a, b, second.Findings);
         return new AssessmentComparison(changes, gone.Resolved,
             second.Findings.Where(f => keysA.Contains(f.Key)).ToList(),
             second.Findings.Where(f => !keysA.Contains(f.Key)).ToList(),
@@ -63,14 +63,15 @@ public static class ComparingAssessments
     /// (DOMAIN.md, the paragraph after T9: untested is not resolved). CompareAssessments and a re-screen's
     /// AssessmentCompleted both use this one verdict.
     /// </summary>
-    public static FindingsGoneVerdict FindingsGone(AssessmentRecord earlier, IReadOnlyList<TestResult> laterResults,
+    public static FindingsGoneVerdict FindingsGone(AssessmentRecord earlier, AssessmentRecord later,
         IReadOnlyList<Finding> laterFindings)
     {
         ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(later);
         var before = earlier.Completion?.Findings
             ?? throw new ArgumentException($"Assessment {earlier.Id} is not completed.", nameof(earlier));
         var keysLater = laterFindings.Select(f => f.Key).ToHashSet();
-        var retested = before.Where(f => !keysLater.Contains(f.Key)).ToLookup(f => Retested(f, earlier.Results, laterResults));
+        var retested = before.Where(f => !keysLater.Contains(f.Key)).ToLookup(f => Retested(f, earlier.Results, later));
         return new FindingsGoneVerdict([.. retested[true]], [.. retested[false]]);
     }
 
@@ -85,12 +86,18 @@ public static class ComparingAssessments
             : unit == TestCatalogue.Find(code)?.Units[0] ? TestCatalogue.Find(code)?.Mdc : null;
 
     /// <summary>
-    /// Whether the later screen's results <paramref name="b"/> hold every test (and side) that made
+    /// Whether the results of the later screen <paramref name="later"/> hold every test (and side) that made
     /// <paramref name="finding"/> from the results <paramref name="a"/> (issue 13: a skipped test is no evidence the finding is gone). Load findings come from
-    /// intake, not from a test, and count as re-tested.
+    /// intake, not from a test, and count as re-tested; K5's BMI finding is re-tested only by a screen with height and weight.
     /// </summary>
-    private static bool Retested(Finding finding, IReadOnlyList<TestResult> a, IReadOnlyList<TestResult> b)
+    private static bool Retested(Finding finding, IReadOnlyList<TestResult> a, AssessmentRecord later)
     {
+        if (finding.Region == ScreeningRules.BodyMassRegion)
+        {
+            return later.Body is not null;
+        }
+
+        var b = later.Results;
         var inputs = a.Where(r => finding.TriggeringInputs.Contains(r.ResultId.ToString("D", CultureInfo.InvariantCulture)));
         return inputs.All(r => b.Any(x => x.TestCode == r.TestCode && x.Side == r.Side));
     }

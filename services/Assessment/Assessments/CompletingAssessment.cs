@@ -34,7 +34,12 @@ public static class CompletingAssessment
 
         var findings = ScreeningRules.Findings(assessment.Results, new ScreenedRunner(assessment.RunnerAge, assessment.RunnerSex),
             assessment.Load.Flags);
-        var regions = ScreeningRules.RankRegions(assessment.Pain?.BodySite, findings);
+        if (ScreeningRules.BodyMassFinding(assessment.Pain?.BodySite, assessment.Body) is { } bodyMass)
+        {
+            findings = [.. findings, bodyMass]; // K5 v2: BMI > 27 with heel pain
+        }
+
+        var regions = ScreeningRules.RankRegions(assessment.Pain?.BodySite, findings, assessment.Body);
         // The screen counts from the day it was performed (issue 13): a paper screen entered today is dated when it was
         // done, and the first screen is the earliest performed, whichever was entered first.
         var performed = assessment.PerformedOn;
@@ -43,7 +48,7 @@ public static class CompletingAssessment
         var first = firstCompletedOn is { } earlier && earlier < performed ? earlier : performed;
         var previous = others.Where(s => s.Completion!.CompletedOn <= performed)
             .MaxBy(s => (s.Completion!.CompletedOn, s.Completion.CompletedAt));
-        var gone = previous is null ? null : ComparingAssessments.FindingsGone(previous, assessment.Results, findings);
+        var gone = previous is null ? null : ComparingAssessments.FindingsGone(previous, assessment, findings);
         var completed = new AssessmentCompleted(assessment.RunnerId, assessment.Pain?.BodySite, performed, first,
             firstCompletedOn is not null, findings, regions, now, previous?.Id,
             gone?.Resolved.Select(f => f.Key).ToList(), gone?.NotRetested.Select(f => f.Key).ToList());

@@ -1,5 +1,6 @@
 using Marten;
 using RunRestore.Assessment.IntakePicture;
+using RunRestore.Assessment.Screening;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.RunnerDirectory;
 
@@ -8,8 +9,10 @@ namespace RunRestore.Assessment.Assessments;
 /// <summary>
 /// A clinician starts a screen for a runner, optionally reasoning from one of their pain reports.
 /// <paramref name="PerformedOn"/> is "YYYY-MM-DD", at most today and at least a year ago; empty is today.
+/// <paramref name="HeightCm"/> and <paramref name="WeightKg"/>: both or neither (K5 v2 judges BMI from them).
 /// </summary>
-public sealed record StartAssessment(string RunnerId, string Reason, string PainReportId, string PerformedOn);
+public sealed record StartAssessment(string RunnerId, string Reason, string PainReportId, string PerformedOn,
+    double? HeightCm = null, double? WeightKg = null);
 
 /// <summary>Starts a screen: a snapshot of the runner, the pain report and the load picture as they are now.</summary>
 public static class StartingAssessment
@@ -21,7 +24,7 @@ public static class StartingAssessment
     public static AssessmentStarted Decide(StartAssessment command, KnownRunner runner, RunnerIntakePicture? picture,
         LoadPicture load, Guid assessmentId, DateTimeOffset now)
     {
-        var (reason, painReportId, performedOn) = Checked(command, now);
+        var (reason, painReportId, performedOn, body) = Checked(command, now);
         PainReportCopy? pain = null;
         if (painReportId is { } id)
         {
@@ -31,7 +34,7 @@ public static class StartingAssessment
         }
 
         return new AssessmentStarted(assessmentId, runner.Id, reason, now.Year - runner.BirthYear, runner.Sex, pain, load, now,
-            performedOn);
+            performedOn, body);
     }
 
     /// <summary>Reads what a screen starts from and decides; bad input is refused before intake is asked.</summary>
@@ -39,7 +42,7 @@ public static class StartingAssessment
         StartAssessment command, DateTimeOffset now, CancellationToken ct)
     {
         var runner = await session.GetKnownRunnerAsync(command.RunnerId, ct).ConfigureAwait(false);
-        var (_, painReportId, _) = Checked(command, now);
+        var (_, painReportId, _, _) = Checked(command, now);
         var picture = painReportId is null
             ? null
             : await session.LoadAsync<RunnerIntakePicture>(runner.Id, ct).ConfigureAwait(false);
@@ -58,9 +61,9 @@ public static class StartingAssessment
     /// <summary>
     /// The request's own fields: INVALID_ARGUMENT with every problem. performed_on: today when empty, otherwise from a
     /// year before today to today (issue 13: paper screens and migrated records; the 14-day and 42-day rules count
-    /// from it).
+    /// from it). height_cm / weight_kg: both or neither, in plausible ranges (K5 v2).
     /// </summary>
-    private static (string Reason, Guid? PainReportId, DateOnly PerformedOn) Checked(StartAssessment command, DateTimeOffset now)
+    private static (string Reason, Guid? PainReportId, DateOnly PerformedOn, BodyMeasures? Body) Checked(StartAssessment command, DateTimeOffset now)
     {
         var violations = new FieldViolations();
         var reason = violations.SingleLine(command.Reason, "reason", MaxReasonLength, required: true);
@@ -76,7 +79,8 @@ public static class StartingAssessment
         var performedOn = string.IsNullOrEmpty(command.PerformedOn)
             ? today
             : violations.Date(command.PerformedOn, "performed_on", today.AddYears(-1), today);
+        var body = BodyMeasures.Checked(violations, command.HeightCm, command.WeightKg);
         violations.ThrowIfAny();
-        return (reason, painReportId, performedOn!.Value);
+        return (reason, painReportId, performedOn!.Value, body);
     }
 }

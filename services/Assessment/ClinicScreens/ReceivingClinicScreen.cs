@@ -4,10 +4,8 @@ using Marten;
 using MassTransit;
 using RunRestore.Assessment.Assessments;
 using RunRestore.Assessment.IntakePicture;
-using RunRestore.Assessment.Screening;
 using RunRestore.Contracts;
 using RunRestore.Contracts.Assessment;
-using RunRestore.Contracts.Intake;
 using RunRestore.ServiceDefaults.Clients;
 using RunRestore.ServiceDefaults.Errors;
 using RunRestore.ServiceDefaults.Messaging;
@@ -95,8 +93,8 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
         AssessmentStarted started;
         using (ServiceIdentity.ActFor(clinic))
         {
-            started = await StartingAssessment.DecideAsync(session, intake, StartOf(m), now, context.CancellationToken)
-                .ConfigureAwait(false);
+            started = await ClinicScreenFields.PrefixedAsync(ClinicScreenFields.Data,
+                () => StartingAssessment.DecideAsync(session, intake, StartOf(m), now, context.CancellationToken)).ConfigureAwait(false);
         }
 
         var completed = await CompletingAssessment.CompletedScreensAsync(session, started.RunnerId, context.CancellationToken)
@@ -124,11 +122,23 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
             .ThrowIfAny();
     }
 
-    /// <summary>The screen's start, as a clinician's StartAssessment would ask for it.</summary>
+    /// <summary>
+    /// The screen's start, as a clinician's StartAssessment would ask for it: StartingAssessment checks it (reason,
+    /// pain report, performed_on from a year ago to today: one rule for both paths), and its problems are named as the
+    /// message's fields (<c>data.performed_on</c>) by <see cref="Starting{T}"/>.
+    /// </summary>
     public static StartAssessment StartOf(ClinicScreenSubmitted m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "", "");
+        return new StartAssessment(m.Subject, m.Data.Reason, m.Data.PainReportId ?? "", m.Data.PerformedOn ?? "",
+            (double?)m.Data.HeightCm, (double?)m.Data.WeightKg);
+    }
+
+    /// <summary>Decides the screen's start with <paramref name="decide"/>, its problems named <c>data.&lt;field&gt;</c>.</summary>
+    public static T Starting<T>(ClinicScreenSubmitted m, Func<StartAssessment, T> decide)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return ClinicScreenFields.Prefixed(ClinicScreenFields.Data, () => decide(StartOf(m)));
     }
 
     /// <summary>
@@ -145,9 +155,9 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
         var events = new List<object> { started };
         foreach (var (result, index) in results.Select((r, i) => (r, i)))
         {
-            var command = new RecordTestResult(started.AssessmentId, result.TestCode, SideOf(result.Side), (double)result.Value,
-                result.Unit, RatingOf(result.Rating), result.Notes);
-            var recorded = Prefixed($"data.results[{index}].",
+            var command = new RecordTestResult(started.AssessmentId, result.TestCode, ClinicScreenFields.SideOf(result.Side),
+                (double)result.Value, result.Unit, ClinicScreenFields.RatingOf(result.Rating), result.Notes);
+            var recorded = ClinicScreenFields.Prefixed($"{ClinicScreenFields.Data}results[{index}].",
                 () => RecordingTestResult.Decide(command, assessment, newResultId(), now));
             assessment = assessment.Apply(recorded);
             events.Add(recorded);
@@ -161,41 +171,4 @@ public sealed class ReceivingClinicScreen(IDocumentStore store, IntakeLoadReader
     /// <summary>CloudEvents source + id as a stable processed-message id.</summary>
     public static Guid KeyOf(string source, string id) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{source}\n{id}")).AsSpan(0, 16));
-
-    private static Choice<BodySide> SideOf(string? side) => side?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => default,
-        BodySides.Left => Choice.Of(BodySide.Left),
-        BodySides.Right => Choice.Of(BodySide.Right),
-        _ => Choice.NotKnown<BodySide>(side),
-    };
-
-    private static Choice<Rating> RatingOf(string? rating) => rating?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => default,
-        "good" => Choice.Of(Rating.Good),
-        "fair" => Choice.Of(Rating.Fair),
-        "poor" => Choice.Of(Rating.Poor),
-        _ => Choice.NotKnown<Rating>(rating),
-    };
-
-    // Field names in the error say which result was wrong.
-    private static T Prefixed<T>(string prefix, Func<T> decide)
-    {
-        try
-        {
-            return decide();
-        }
-        catch (InvalidRequestException ex)
-        {
-            var violations = new FieldViolations();
-            foreach (var p in ex.Problems)
-            {
-                violations.Add(prefix + p.Field, p.Message);
-            }
-
-            violations.ThrowIfAny();
-            throw;
-        }
-    }
 }

@@ -28,7 +28,8 @@ public sealed class AssessmentGrpcService(IDocumentSession session, EventStoreWr
     [Authorize(Scopes.AssessmentWrite)]
     public override async Task<StartAssessmentResponse> StartAssessment(StartAssessmentRequest request, ServerCallContext context)
     {
-        var command = new StartAssessment(request.RunnerId, request.Reason, request.PainReportId, request.PerformedOn);
+        var command = new StartAssessment(request.RunnerId, request.Reason, request.PainReportId, request.PerformedOn,
+            request.HasHeightCm ? request.HeightCm : null, request.HasWeightKg ? request.WeightKg : null);
         return await writes.WriteNewStreamAsync(s => StartingAssessment.HandleAsync(s, intake, command, time, context.CancellationToken),
             assessment => new StartAssessmentResponse { Assessment = ToProto(assessment) }, context.CancellationToken);
     }

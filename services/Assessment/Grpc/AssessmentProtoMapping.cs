@@ -48,6 +48,11 @@ internal static class AssessmentProtoMapping
             }
         }
 
+        if (a.Body is { } body)
+        {
+            (proto.HeightCm, proto.WeightKg, proto.Bmi) = ((double)body.HeightCm, (double)body.WeightKg, (double)body.Bmi);
+        }
+
         proto.LoadFlags.AddRange(a.Load.Flags.Select(f => new Proto.LoadFlagSnapshot
         {
             RuleId = f.RuleId, Kind = f.Kind, Severity = f.Severity, Evidence = f.Evidence, Explanation = f.Explanation,

@@ -22,6 +22,7 @@ public static class KineticChain
         // K1: hip weakness is a treatment target, not a proven risk factor (Neal 2019); hip + knee work is preferred.
         ["K1"] = "Neal 2019",
         ["K2"] = "Fredericson 2000",
+        ["K5"] = "Riddle 2003",
     };
 
     private static readonly Dictionary<string, string> PainWordsBySite = new(StringComparer.Ordinal)

@@ -25,6 +25,7 @@ internal static class RegionWords
         ["training_monotony"] = ("Training monotony", "training monotony"),
         ["sleep"] = ("Short sleep", "sleep"),
         ["stress"] = ("High stress", "life stress (work, sleep, worries)"),
+        ["body_mass"] = ("Body mass", "body mass (BMI from height and weight)"),
     };
 
     public static string AsFinding(string region) =>

@@ -17,7 +17,9 @@ public static partial class ScreeningRules
     /// as they are still worth checking. Without a K rule ("foot", "other", none): the regions of the findings
     /// themselves, most findings first (ties in finding order), with no rule id; empty without findings.
     /// </summary>
-    public static IReadOnlyList<ContributingRegion> RankRegions(string? painSite, IReadOnlyList<Finding> findings)
+    /// <param name="body">The screen's height and weight; K5 (v2) adds body mass for heel pain (ScreeningRules.BodyMass.cs).</param>
+    public static IReadOnlyList<ContributingRegion> RankRegions(string? painSite, IReadOnlyList<Finding> findings,
+        BodyMeasures? body = null)
     {
         ArgumentNullException.ThrowIfNull(findings);
         if (painSite == BodySites.Groin)
@@ -30,7 +32,7 @@ public static partial class ScreeningRules
             return RegionsOfFindings(findings);
         }
 
-        var ranked = rule.Regions
+        var ranked = RegionsOf(rule, findings, body)
             .Select((region, order) => (Region: region, Order: order, Support: Supporting(region, findings)))
             .OrderBy(r => r.Support.Count == 0)
             .ThenByDescending(r => r.Support.Count)
@@ -53,7 +55,9 @@ public static partial class ScreeningRules
             : [.. findings.Where(f => string.Equals(f.Region, region, StringComparison.Ordinal))];
 
     private static string Explain(KineticChainRule rule, string region, List<Finding> support) =>
-        support.Count == 0
+        support.Count == 0 && region == BodyMassRegion
+            ? BodyMassNotJudged(rule)
+            : support.Count == 0
             ? $"Check {RegionWords.AsCheck(region)}: often involved in {rule.PainWords} ({rule.RuleId}{rule.Caveat})."
             : $"{RegionWords.AsFinding(region)} ({Details(support)}) may contribute to {rule.PainWords}: check and treat it — a treatment target, not a proven cause ({rule.Source}{rule.Caveat}).";
 

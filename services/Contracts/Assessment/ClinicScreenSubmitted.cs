@@ -19,11 +19,19 @@ public sealed record ClinicScreenSubmitted(
     [property: JsonPropertyName("clinic")] string? Clinic,
     [property: JsonPropertyName("data")] ClinicScreen Data);
 
-/// <summary>The screen: why, the pain report it reasons from (optional), and the results.</summary>
+/// <summary>
+/// The screen: why, the pain report it reasons from (optional), and the results. <see cref="PerformedOn"/> (optional,
+/// "YYYY-MM-DD") is the day it was done, under StartAssessment's rule: at most the runner's today, at least a year ago;
+/// absent is today (issue 13: paper screens, migrated records). <see cref="HeightCm"/> and <see cref="WeightKg"/> (optional,
+/// both or neither, as StartAssessment's) let K5 (v2) judge BMI &gt; 27 for heel pain.
+/// </summary>
 public sealed record ClinicScreen(
     [property: JsonPropertyName("reason")] string Reason,
     [property: JsonPropertyName("pain_report_id")] string? PainReportId,
-    [property: JsonPropertyName("results")] IReadOnlyList<ClinicScreenResult> Results);
+    [property: JsonPropertyName("results")] IReadOnlyList<ClinicScreenResult> Results,
+    [property: JsonPropertyName("performed_on")] string? PerformedOn = null,
+    [property: JsonPropertyName("height_cm")] decimal? HeightCm = null,
+    [property: JsonPropertyName("weight_kg")] decimal? WeightKg = null);
 
 /// <summary>One result: a test code of the catalogue, side "left"/"right" (or empty), value, unit, rating good/fair/poor.</summary>
 public sealed record ClinicScreenResult(

@@ -11,6 +11,9 @@ public static class FindingKinds
     public const string Load = "load";
     public const string RecoveryWellness = "recovery_wellness";
 
+    /// <summary>K5 (v2): BMI above 27 with heel pain (region body_mass); no exercise treats it.</summary>
+    public const string BodyComposition = "body_composition";
+
     public static readonly IReadOnlyList<string> All =
-        [StrengthDeficit, MobilityLimit, ControlCompensation, Balance, FootMechanics, Load, RecoveryWellness];
+        [StrengthDeficit, MobilityLimit, ControlCompensation, Balance, FootMechanics, Load, RecoveryWellness, BodyComposition];
 }

@@ -11,7 +11,7 @@ public sealed class KineticChainTests
     [InlineData("achilles", "K3", "B", new[] { "calf" })]
     [InlineData("calf", "K3", "B", new[] { "calf" })]
     [InlineData("medial_shin", "K4", "A", new[] { "foot", "training_load" })]
-    [InlineData("heel_plantar", "K5", "A", new[] { "calf", "ankle_dorsiflexion" })]
+    [InlineData("heel_plantar", "K5", "A", new[] { "calf", "ankle_dorsiflexion", "body_mass" })] // K5 v2: BMI not judged without height/weight
     [InlineData("hamstring", "K6", "X", new[] { "hamstrings", "posterior_chain" })]
     [InlineData("hip", "K7", "C", new[] { "hip_abductors", "trunk", "foot_ankle_control" })]
     [InlineData("lateral_hip", "K7", "C", new[] { "hip_abductors", "trunk", "foot_ankle_control" })]
@@ -91,7 +91,8 @@ public sealed class KineticChainTests
     {
         var ranked = new ScreenBuilder().Both(TestCodes.KneeToWall, 10, 7).Regions("heel_plantar");
 
-        Assert.Equal(["ankle_dorsiflexion", "calf"], ranked.Select(r => r.Region));
+        // body_mass last: K5 v2's BMI part, not judged without height and weight.
+        Assert.Equal(["ankle_dorsiflexion", "calf", "body_mass"], ranked.Select(r => r.Region));
         Assert.Equal(["M2:ankle_dorsiflexion:right"], ranked[0].SupportingFindingKeys);
     }
 
