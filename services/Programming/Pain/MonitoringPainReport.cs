@@ -52,7 +52,7 @@ public static class MonitoringPainReport
         events.AddRange(PainAlerts.Alert(pain, previous?.Severity, where, "the last report for that site", ids, now));
         if (phase == PainPhases.NextMorning && date >= program.StartedOn)
         {
-            events.AddRange(RecordingNextMorningPain.Decide(new RecordNextMorningPain(date, pain), program, now));
+            events.AddRange(RecordingNextMorningPain.Decide(new RecordNextMorningPain(date, pain, site), program, now));
         }
 
         return events;

@@ -22,6 +22,13 @@ public sealed record IntakeSignalLog(Guid Id, ImmutableList<RunningPainReport> R
         ? this
         : this with { RedFlagsBeforeProgram = (RedFlagsBeforeProgram ?? []).Add(flag) };
 
+    /// <summary>A clinician cleared a red flag raised before the program: it stays known, cleared (R1-R6).</summary>
+    public IntakeSignalLog With(RedFlagCleared cleared) => this with
+    {
+        RedFlagsBeforeProgram = (RedFlagsBeforeProgram ?? [])
+            .ConvertAll(f => f.RedFlagId == cleared.RedFlagId ? f with { ClearedBeforeProgram = cleared } : f),
+    };
+
     public IntakeSignalLog With(RaisedLoadFlag flag) =>
         this with { FlagsBeforeProgram = (FlagsBeforeProgram ?? []).Add(flag).RemoveAll(f => f.AsOf < flag.AsOf.AddDays(-14)) };
 

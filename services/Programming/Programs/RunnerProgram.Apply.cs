@@ -47,6 +47,11 @@ public sealed partial record RunnerProgram
         LastMorningPain = LastMorningPain is { } last && last.Date > e.Date
             ? last
             : new MorningPain(e.Date, e.Pain, e.AboveBaseline),
+        // P2 v2: the per-site reports of the last weeks, for the rolling 7-day median; a report for the same morning and
+        // site replaces the earlier one.
+        MorningPains = (MorningPains ?? []).RemoveAll(m => m.Date == e.Date && m.BodySite == (e.BodySite ?? PainSite))
+            .Add(new MorningPain(e.Date, e.Pain, e.AboveBaseline, e.BodySite ?? PainSite, e.Baseline))
+            .RemoveAll(m => m.Date < e.Date.AddDays(-14)),
     };
 
     public RunnerProgram Apply(NextSessionRegressionPlanned e) => this with { RegressNextSession = true };

@@ -35,7 +35,8 @@ public sealed partial record RunnerProgram(
     ImmutableList<ProgramRedFlag>? RedFlags = null,
     ImmutableList<SitePain>? SitePains = null,
     ImmutableList<WellnessFlag>? WellnessFlags = null,
-    ImmutableList<string>? LoadHoldFlags = null)
+    ImmutableList<string>? LoadHoldFlags = null,
+    ImmutableList<MorningPain>? MorningPains = null)
 {
     /// <summary>The google.rpc.PreconditionFailure type of what a program's state refuses (FAILED_PRECONDITION), so a
     /// client can tell it from bad input (INVALID_ARGUMENT).</summary>
@@ -125,5 +126,8 @@ public sealed record ProgramExercise(string Code, string FindingKey, Dosage Dosa
 /// <summary>A logged session as the rules need it: when, and the worst pain during it (P3, Restore → Maintain).</summary>
 public sealed record SessionDay(Guid SessionId, DateOnly Date, int MaxPain);
 
-/// <summary>The latest next-morning report (P2) and whether it was above the baseline.</summary>
-public sealed record MorningPain(DateOnly Date, int Pain, bool AboveBaseline);
+/// <summary>
+/// A next-morning report (P2) and whether it was "up" against its site's baseline; <paramref name="BodySite"/> and
+/// <paramref name="Baseline"/> are null for reports from before P2 v2.
+/// </summary>
+public sealed record MorningPain(DateOnly Date, int Pain, bool AboveBaseline, string? BodySite = null, int? Baseline = null);

@@ -23,10 +23,12 @@ public sealed record SessionRecorded(
     Guid SessionId, DateOnly Date, IReadOnlyList<ExerciseResult> Exercises, int MaxPain, DateTimeOffset RecordedAt);
 
 /// <summary>
-/// The 24-hour response (P2): pain the next morning, against the runner's baseline (the first morning report).
+/// The 24-hour response (P2): pain the next morning at <paramref name="BodySite"/> (null: the program's pain site),
+/// against the site's baseline (P2 v2: the median of its next-morning reports of the 7 days before, rounded up);
+/// <paramref name="AboveBaseline"/> is "up" (≥ +2).
 /// </summary>
 public sealed record NextMorningPainRecorded(
-    DateOnly Date, int Pain, int Baseline, bool AboveBaseline, Explanation Why, DateTimeOffset RecordedAt);
+    DateOnly Date, int Pain, int Baseline, bool AboveBaseline, Explanation Why, DateTimeOffset RecordedAt, string? BodySite = null);
 
 /// <summary>Morning pain was above baseline, so the next session steps every exercise it includes down (P2, T4).</summary>
 public sealed record NextSessionRegressionPlanned(DateOnly ReportedOn, int Pain, int Baseline, Explanation Why);

@@ -20,33 +20,59 @@ public static class ClearingRedFlag
     /// </summary>
     public static IReadOnlyList<object> Decide(ClearRedFlag command, RunnerProgram program, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(program);
+        return Decide(command, program.Id, program.AllRedFlags, now);
+    }
+
+    /// <summary>
+    /// R1-R6 for a runner without a program yet: a flag the service knows from <paramref name="signals"/> is cleared
+    /// the same way, so the prescription that follows records it raised and cleared and is not held by it.
+    /// </summary>
+    public static IReadOnlyList<object> Decide(ClearRedFlag command, Guid runnerId, IntakeSignalLog? signals, DateTimeOffset now) =>
+        Decide(command, runnerId, [.. (signals?.RedFlagsBeforeProgram ?? []).Select(f => f.ToProgramRedFlag())], now);
+
+    private static IReadOnlyList<object> Decide(ClearRedFlag command, Guid runnerId, IReadOnlyList<ProgramRedFlag> flags,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
         var text = command.Reason?.Trim() ?? "";
         var who = string.IsNullOrWhiteSpace(command.ClearedBy) ? "clinician" : command.ClearedBy.Trim();
         new FieldViolations()
             .Check(command.RedFlagId != Guid.Empty, "red_flag_id", "must be given")
             .CheckReason(text)
             .ThrowIfAny();
-        var flag = program.AllRedFlags.Find(f => f.Id == command.RedFlagId)
-            ?? throw new NotFoundException($"Runner {program.Id} has no red flag {command.RedFlagId}.");
+        var flag = flags.FirstOrDefault(f => f.Id == command.RedFlagId)
+            ?? throw new NotFoundException($"Runner {runnerId} has no red flag {command.RedFlagId}.");
         new FieldViolations()
             .Check(flag.IsOpen, "red_flag_id", Invariant($"was already cleared on {Wording.Day(flag.ClearedOn ?? default)}"))
             .ThrowIfAnyPrecondition(RunnerProgram.StateRule);
 
-        var stillOpen = program.OpenRedFlags.Where(f => f.Id != flag.Id).ToList();
-        var after = stillOpen.Count == 0
+        var stillOpen = new RedFlagHolds(flags.Where(f => f.Id != flag.Id));
+        var after = !stillOpen.Any
             ? "No red flag is open any more: progressions and prescriptions for the region may go on, and technique work " +
                 "after a re-screen that passes T6."
-            : "The program still holds for " + new RedFlagHolds(stillOpen).Describe() + ".";
+            : "The program still holds for " + stillOpen.Describe() + ".";
         var today = Wording.Today(now);
         return [new RedFlagCleared(flag.Id, flag.RuleId, text, who, today, ProgramRules.Explain(flag.RuleId,
             Invariant($"{who} cleared {flag.Describe()}: {text.TrimEnd('.')}. ") + after,
             flag.Id.ToString(), "clinician:" + who), now)];
     }
 
-    public static Task<Decided<RunnerProgram>> HandleAsync(IDocumentSession session, Guid runnerId, ClearRedFlag command,
-        TimeProvider time, CancellationToken ct) =>
-        session.DecideAsync<RunnerProgram>(runnerId, p => Decide(command, p, time.GetUtcNow()),
-            () => RunnerProgram.Missing(runnerId), ct);
+    /// <summary>Clears the flag in the runner's program, or, before there is one, in what the service keeps for it
+    /// (State is then null: no stream was written).</summary>
+    public static async Task<Decided<RunnerProgram?>> HandleAsync(IDocumentSession session, Guid runnerId, ClearRedFlag command,
+        TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (await session.DecideIfExistsAsync<RunnerProgram>(runnerId, p => Decide(command, p, time.GetUtcNow()), ct)
+                .ConfigureAwait(false) is { } decided)
+        {
+            return new(decided.State, decided.Events);
+        }
+
+        var signals = await session.LoadAsync<IntakeSignalLog>(runnerId, ct).ConfigureAwait(false);
+        var events = Decide(command, runnerId, signals, time.GetUtcNow());
+        session.Store(signals!.With((RedFlagCleared)events[0]));
+        return new(null, events);
+    }
 }

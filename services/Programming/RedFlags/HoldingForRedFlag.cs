@@ -9,7 +9,10 @@ using static System.FormattableString;
 
 namespace RunRestore.Programming.RedFlags;
 
-/// <summary>A red flag intake or assessment raised (Contracts.Safety.RedFlagRaised), as the program takes it.</summary>
+/// <summary>
+/// A red flag intake or assessment raised (Contracts.Safety.RedFlagRaised), as the program takes it.
+/// <paramref name="ClearedBeforeProgram"/> is the clinician's clearance of a flag raised before the runner had a program.
+/// </summary>
 public sealed record HoldForRedFlag(
     Guid RedFlagId,
     string RuleId,
@@ -21,7 +24,8 @@ public sealed record HoldForRedFlag(
     string Explanation,
     string Source,
     IReadOnlyList<Guid> TriggeringIds,
-    DateOnly RaisedOn);
+    DateOnly RaisedOn,
+    RedFlagCleared? ClearedBeforeProgram = null);
 
 public static class HoldingForRedFlag
 {
@@ -51,6 +55,16 @@ public static class HoldingForRedFlag
             [.. flag.Signs], flag.Source, flag.RaisedOn, flag.Explanation);
         var ids = new[] { flag.RedFlagId.ToString() }.Concat(flag.TriggeringIds.Select(id => id.ToString())).ToList();
         var from = flag.Source == "screen" ? "a screen" : "a pain report";
+        if (flag.ClearedBeforeProgram is { } cleared)
+        {
+            // R1-R6: cleared by a clinician before this program existed, the flag is history and holds nothing.
+            return [new RedFlagRaised(flag.RedFlagId, flag.RuleId, flag.RuleVersion, flag.Severity, flag.BodySite, flag.Side,
+                [.. flag.Signs], flag.Source, flag.RaisedOn, ProgramRules.Explain(flag.RuleId,
+                    Invariant($"{Capital(held.Describe())} from {from}, before this program: {flag.Explanation.TrimEnd('.')}. ") +
+                        Invariant($"{cleared.ClearedBy} cleared it on {Wording.Day(cleared.ClearedOn)}, so it holds nothing."),
+                    ids), now), cleared];
+        }
+
         var technique = program.TechniqueUnlocked ? " Technique drills leave the program (T6 waits for the clearance)." : "";
         var raised = new RedFlagRaised(flag.RedFlagId, flag.RuleId, flag.RuleVersion, flag.Severity, flag.BodySite, flag.Side,
             [.. flag.Signs], flag.Source, flag.RaisedOn, ProgramRules.Explain(flag.RuleId,
@@ -79,7 +93,7 @@ public static class HoldingForRedFlag
     {
         ArgumentNullException.ThrowIfNull(flag);
         return new(flag.RedFlagId, flag.RuleId, flag.RuleVersion, flag.Severity, flag.BodySite, flag.Side, [.. flag.Signs],
-            flag.Source, flag.RaisedOn, flag.Explanation);
+            flag.Source, flag.RaisedOn, flag.Explanation, flag.ClearedBeforeProgram?.ClearedOn);
     }
 
     private static void Check(HoldForRedFlag flag) => new FieldViolations()

@@ -1,6 +1,7 @@
 using RunRestore.Programming.Library;
 using RunRestore.Programming.LoadFlags;
 using RunRestore.Programming.Programs;
+using RunRestore.Programming.Sessions;
 using static System.FormattableString;
 
 namespace RunRestore.Programming.Rules;
@@ -29,11 +30,12 @@ internal static class LadderMoves
                     Invariant($"Pain {result.PainDuring}/10 during the {name} was above the ceiling of ") +
                         Invariant($"{before.PainCeiling}/10 (P1)"));
             }
-            else if (before.RegressNextSession && before.LastMorningPain is { } morning)
+            else if (before.RegressNextSession
+                && ((before.MorningPains ?? []).LastOrDefault(m => m.AboveBaseline) ?? before.LastMorningPain) is { } morning)
             {
                 yield return Regress(result.Code, session.Date, [.. ids, "next_morning:" + Wording.Day(morning.Date)],
-                    Invariant($"Next-morning pain of {morning.Pain}/10 on {Wording.Day(morning.Date)} was above the ") +
-                        Invariant($"baseline of {before.BaselineMorningPain}/10 (P2)"));
+                    Invariant($"Next-morning pain of {morning.Pain}/10 on {Wording.Day(morning.Date)} was up on the ") +
+                        Invariant($"baseline of {morning.Baseline ?? before.BaselineMorningPain}/10 (P2)"));
             }
             else if (after.ExerciseFor(result.Code) is { GoodSessionsInARow: >= ProgramRules.GoodSessionsToProgress })
             {
@@ -93,14 +95,16 @@ internal static class LadderMoves
                     Invariant($"(T5), so the {name} stays."), ids));
         }
 
-        if (after.LastMorningPain is not { } morning || morning.Pain > after.BaselineMorningPain)
+        // P2 v2: only the report for the morning after the previous session, at the program's site, speaks for it.
+        if (MorningBaseline.ForLatestSessionBefore(after, on) is not { AboveBaseline: false } morning)
         {
-            var why = after.LastMorningPain is null
-                ? "no next-morning pain has been reported yet"
-                : Invariant($"next-morning pain was {after.LastMorningPain.Pain}/10 against a baseline of ") +
-                    Invariant($"{after.BaselineMorningPain}/10");
+            var previous = MorningBaseline.LatestSessionBefore(after, on) ?? on;
+            var why = MorningBaseline.ForLatestSessionBefore(after, on) is { } up
+                ? Invariant($"next-morning pain was {up.Pain}/10, up on a baseline of {up.Baseline}/10")
+                : Invariant($"no next-morning report for the morning after the session on {Wording.Day(previous)}") +
+                    (after.PainSite is { } site ? " at the " + Wording.Words(site) : "");
             return new ExerciseHeld(code, on, ProgramRules.Explain("P2",
-                Invariant($"{good}, but {why}; ") + Invariant($"T3 needs the next morning at baseline (P2), so the {name} stays."),
+                Invariant($"{good}, but {why}; ") + Invariant($"T3 needs the morning after the previous session at baseline (P2), so the {name} stays."),
                 ids));
         }
 

@@ -11,7 +11,7 @@ namespace RunRestore.Programming.Rules;
 /// prescribed (a femoral-neck or tibial stress injury must not get single-leg loading), progressions and technique
 /// work wait for a clinician. A red flag is never treated by the engine.
 /// </summary>
-internal sealed class RedFlagHolds(IReadOnlyList<ProgramRedFlag> open)
+internal sealed class RedFlagHolds(IEnumerable<ProgramRedFlag> open)
 {
     public static readonly RedFlagHolds None = new([]);
 
@@ -35,7 +35,8 @@ internal sealed class RedFlagHolds(IReadOnlyList<ProgramRedFlag> open)
         [Sites.LowerBack] = [Regions.Trunk, Regions.PosteriorChain],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public IReadOnlyList<ProgramRedFlag> Open { get; } = open;
+    // Only open flags hold: one a clinician cleared (even before the program existed) blocks nothing.
+    public IReadOnlyList<ProgramRedFlag> Open { get; } = [.. open.Where(f => f.IsOpen)];
 
     public bool Any => Open.Count > 0;
 

@@ -7,20 +7,25 @@ using static System.FormattableString;
 
 namespace RunRestore.Programming.Sessions;
 
-/// <summary>Pain the morning after (0-10) on the runner's local <paramref name="Date"/> (P2).</summary>
-public sealed record RecordNextMorningPain(DateOnly Date, int Pain);
+/// <summary>
+/// Pain the morning after (0-10) on the runner's local <paramref name="Date"/> (P2) at <paramref name="BodySite"/>
+/// (intake's reports name it; null: the program's pain site).
+/// </summary>
+public sealed record RecordNextMorningPain(DateOnly Date, int Pain, string? BodySite = null);
 
 public static class RecordingNextMorningPain
 {
     /// <summary>
-    /// P2's 24-hour response: pain the morning after. The first report sets the baseline; a later report above it
-    /// plans a step back for the next session (T4), at or below it lets progressions go on (T3).
+    /// P2's 24-hour response (rule set v2): pain the morning after, against the median of the site's next-morning reports
+    /// of the 7 days before. +1 is noise; ≥ +2 is "up" and, for the morning after the latest session, plans a step back
+    /// for the next session (T4). Stable or falling lets progressions go on (T3). With no report for the site in those 7
+    /// days, this one is the baseline.
     /// </summary>
     public static IReadOnlyList<object> Decide(RecordNextMorningPain command, RunnerProgram program, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(program);
-        var (date, pain) = command;
+        var (date, pain, _) = command;
         new FieldViolations()
             .Check(pain is >= 0 and <= 10, "pain", "must be between 0 and 10")
             // Runner-local date against UTC's today: like intake, accept up to one day ahead.
@@ -30,27 +35,31 @@ public static class RecordingNextMorningPain
             .Check(date >= program.StartedOn, "date", "must not be before the program started on " + Wording.Day(program.StartedOn))
             .ThrowIfAnyPrecondition(RunnerProgram.StateRule);
 
-        // Until the first report there is no baseline to compare with: that report is the baseline.
-        var baseline = program.BaselineMorningPain ?? pain;
-        var above = pain > baseline;
+        var site = MorningBaseline.SiteOf(command.BodySite, program);
+        var at = site is null ? "" : " at the " + Wording.Words(site);
+        var before = MorningBaseline.Of(program, site, date);
+        var baseline = before?.Baseline ?? pain;
+        var up = pain - baseline >= MorningBaseline.Up;
+        var afterSession = MorningBaseline.IsMorningAfterLatestSession(program, date);
         var id = "next_morning:" + Wording.Day(date);
-        var recorded = new NextMorningPainRecorded(date, pain, baseline, above, ProgramRules.Explain("P2",
-            program.BaselineMorningPain is null
-                ? Invariant($"First next-morning report: {pain}/10 becomes the baseline the following mornings are ") +
-                    "compared with (P2)."
-                : above
-                    ? Invariant($"Next-morning pain {pain}/10 is above the baseline of {baseline}/10 (P2).")
-                    : Invariant($"Next-morning pain {pain}/10 is at or below the baseline of {baseline}/10, so ") +
-                        "progressions may go on (P2, T3).",
-            id), now);
-        if (!above)
+        var against = before is { } b
+            ? Invariant($"Next-morning pain{at} {pain}/10 against a baseline of {baseline}/10 (the median of {b.Reports} ") +
+                Invariant($"report(s) for the site in the {MorningBaseline.Days} days before)")
+            : Invariant($"Next-morning pain{at} {pain}/10: no report for the site in the {MorningBaseline.Days} days before, ") +
+                "so it is the baseline";
+        var verdict = up
+            ? afterSession ? " is up (≥ +2) (P2)." : " is up (≥ +2), but it is not the morning after the latest session, so it plans no step back (P2)."
+            : pain > baseline ? ": +1 is noise, stable (P2)." : ": stable or falling, so progressions may go on (P2, T3).";
+        var recorded = new NextMorningPainRecorded(date, pain, baseline, up, ProgramRules.Explain("P2", against + verdict, id), now,
+            site);
+        if (!up || !afterSession)
         {
             return [recorded];
         }
 
         return [recorded, new NextSessionRegressionPlanned(date, pain, baseline, ProgramRules.Explain("T4",
-            Invariant($"Next-morning pain {pain}/10 on {Wording.Day(date)} was above the baseline of {baseline}/10, ") +
-                "so every exercise of the next session steps back one step (P2, T4).",
+            Invariant($"Next-morning pain{at} {pain}/10 on {Wording.Day(date)} was up on the baseline of {baseline}/10 ") +
+                "(≥ +2), so every exercise of the next session steps back one step (P2, T4).",
             id))];
     }
 

@@ -22,6 +22,7 @@ public sealed class ClinicianTests
         var set = Assert.IsType<PainCeilingSet>(Assert.Single(_scenario.When(state =>
             SettingPainCeiling.Decide(new SetPainCeiling(5, "Achilles tendinopathy"), state!, At(0, 9)))));
         _scenario.Session(0, pain: 4);
+        _scenario.Morning(1, 1);
 
         Assert.Equal((3, 5, "P1", "A"), (set.From, set.To, set.Why.RuleId, set.Why.Evidence));
         Assert.Equal(3, _scenario.Session(2, pain: 4).OfType<ExerciseProgressed>().Count());

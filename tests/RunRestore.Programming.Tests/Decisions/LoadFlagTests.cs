@@ -38,6 +38,7 @@ public sealed class LoadFlagTests
         Flag(3, "L3", "distance_jump", "caution");
         _scenario.Session(4);
         var during = _scenario.Session(9);
+        _scenario.Morning(10, 1);
         var after = _scenario.Session(10);
 
         Assert.Empty(during.OfType<ExerciseProgressed>());

@@ -12,32 +12,64 @@ public sealed class MorningPainTests
 
     public MorningPainTests() => _scenario.Prescribe(Screens.First(Screens.AnteriorKnee));
 
+    private IReadOnlyList<object> MorningAt(int day, int pain, string site) =>
+        _scenario.When(state => RecordingNextMorningPain.Decide(new RecordNextMorningPain(Day(day), pain, site), state!, At(day, 7)));
+
     [Fact]
-    public void The_first_morning_report_becomes_the_baseline()
+    public void A_first_morning_report_for_a_site_is_its_baseline_citing_P2_v2()
     {
         var recorded = Assert.IsType<NextMorningPainRecorded>(Assert.Single(_scenario.Morning(1, 2)));
 
-        Assert.Equal((2, 2, false), (recorded.Pain, recorded.Baseline, recorded.AboveBaseline));
-        Assert.Equal(("P2", "A"), (recorded.Why.RuleId, recorded.Why.Evidence));
-        Assert.Equal(2, _scenario.Program.BaselineMorningPain);
+        Assert.Equal((2, 2, false, "anterior_knee"), (recorded.Pain, recorded.Baseline, recorded.AboveBaseline, recorded.BodySite));
+        Assert.Equal(("P2", 2, "A"), (recorded.Why.RuleId, recorded.Why.RuleVersion, recorded.Why.Evidence));
+        Assert.Contains("no report for the site in the 7 days before", recorded.Why.Sentence, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Morning_pain_above_baseline_steps_back_the_next_session_only()
+    public void The_baseline_is_the_median_of_the_last_7_days_so_one_bad_morning_does_not_move_it_and_plus_1_is_noise()
+    {
+        _scenario.Morning(1, 1);
+        _scenario.Morning(2, 5);
+        _scenario.Morning(3, 1);
+        _scenario.Session(3);
+
+        var noise = Assert.IsType<NextMorningPainRecorded>(Assert.Single(_scenario.Morning(4, 2)));
+        Assert.Equal((1, false), (noise.Baseline, noise.AboveBaseline));
+        Assert.Contains("median of 3 report(s)", noise.Why.Sentence, StringComparison.Ordinal);
+        Assert.Contains("+1 is noise", noise.Why.Sentence, StringComparison.Ordinal);
+        Assert.False(_scenario.Program.RegressNextSession);
+    }
+
+    [Fact]
+    public void The_baseline_rolls_a_site_that_settled_at_3_for_a_week_is_not_up_at_3_against_a_first_report_of_0()
+    {
+        _scenario.Morning(0, 0);
+        for (var day = 1; day <= 8; day++)
+        {
+            _scenario.Morning(day, 3);
+        }
+
+        _scenario.Session(9);
+        var recorded = Assert.IsType<NextMorningPainRecorded>(Assert.Single(_scenario.Morning(10, 3)));
+
+        Assert.Equal((3, false), (recorded.Baseline, recorded.AboveBaseline));
+    }
+
+    [Fact]
+    public void Morning_pain_up_by_2_the_morning_after_the_latest_session_steps_back_the_next_session_only()
     {
         _scenario.Morning(0, 1);
         _scenario.Session(0);
+        _scenario.Morning(1, 1);
         _scenario.Session(2);
         var morning = _scenario.Morning(3, 3);
         var next = _scenario.Session(4);
         var after = _scenario.Session(6);
 
         var planned = Assert.IsType<NextSessionRegressionPlanned>(morning[1]);
-        Assert.Equal("T4", planned.Why.RuleId);
-        Assert.Contains("above the baseline of 1/10", planned.Why.Sentence, StringComparison.Ordinal);
-        Assert.True(_scenario.History.OfType<NextSessionRegressionPlanned>().Any());
-        Assert.Equal(["side_lying_hip_abduction", "single_leg_calf_raise", "single_leg_bridge", "lateral_step_down"],
-            next.OfType<ExerciseRegressed>().Select(r => r.FromCode));
+        Assert.Equal(("T4", 1), (planned.Why.RuleId, planned.Baseline));
+        Assert.Contains("was up on the baseline of 1/10", planned.Why.Sentence, StringComparison.Ordinal);
+        Assert.Equal(4, next.OfType<ExerciseRegressed>().Count());
         Assert.Contains("(P2)", next.OfType<ExerciseRegressed>().First().Why.Sentence, StringComparison.Ordinal);
         Assert.Contains("next_morning:2026-01-08", next.OfType<ExerciseRegressed>().First().Why.TriggeringIds);
         Assert.Empty(after.OfType<ExerciseRegressed>());
@@ -45,22 +77,31 @@ public sealed class MorningPainTests
     }
 
     [Fact]
-    public void Progress_waits_until_a_morning_report_is_back_at_baseline()
+    public void A_morning_up_that_is_not_the_morning_after_the_latest_session_plans_no_step_back()
     {
         _scenario.Morning(0, 1);
-        _scenario.Morning(1, 2);
-        Assert.Equal(("lateral_step_down", "step_up"), _scenario.Session(2).OfType<ExerciseRegressed>()
-            .Select(r => (r.FromCode, r.ToCode)).Single());
-        Assert.Empty(_scenario.Session(4).OfType<ExerciseProgressed>());
-        var held = _scenario.Session(6).OfType<ExerciseHeld>().ToList();
+        _scenario.Session(0);
 
-        _scenario.Morning(7, 1);
+        var late = _scenario.Morning(2, 4);
 
-        Assert.Equal(["clamshell", "double_leg_calf_raise", "glute_bridge", "step_up"], held.Select(h => h.Code));
-        Assert.All(held, h => Assert.Equal("P2", h.Why.RuleId));
-        Assert.Contains("next-morning pain was 2/10 against a baseline of 1/10", held[0].Why.Sentence, StringComparison.Ordinal);
-        Assert.Equal(["clamshell", "double_leg_calf_raise", "glute_bridge", "step_up"],
-            _scenario.Session(8).OfType<ExerciseProgressed>().Select(p => p.FromCode));
+        Assert.True(Assert.IsType<NextMorningPainRecorded>(Assert.Single(late)).AboveBaseline);
+        Assert.False(_scenario.Program.RegressNextSession);
+    }
+
+    [Fact]
+    public void A_weeks_old_report_or_another_sites_report_does_not_let_a_session_progress()
+    {
+        _scenario.Morning(1, 1);
+        _scenario.Session(14);
+        MorningAt(15, 1, "calf");
+        var held = _scenario.Session(16).OfType<ExerciseHeld>().ToList();
+
+        Assert.Equal(3, held.Count);
+        Assert.All(held, h => Assert.Equal(("P2", 2), (h.Why.RuleId, h.Why.RuleVersion)));
+        Assert.Contains("no next-morning report for the morning after the session on 2026-01-19 at the anterior knee",
+            held[0].Why.Sentence, StringComparison.Ordinal);
+        _scenario.Morning(17, 1);
+        Assert.Equal(3, _scenario.Session(18).OfType<ExerciseProgressed>().Count());
     }
 
     [Theory]

@@ -46,6 +46,7 @@ public sealed class RecordingSessionTests
     public void A_session_at_pain_6_steps_back_a_ladder_and_holds_what_is_already_on_its_first_step()
     {
         _scenario.Session(0);
+        _scenario.Morning(1, 1);
         _scenario.Session(2);
         var events = _scenario.Session(4, pain: 6);
 
@@ -63,6 +64,7 @@ public sealed class RecordingSessionTests
     public void An_abandoned_exercise_steps_back_alone()
     {
         _scenario.Session(0);
+        _scenario.Morning(1, 1);
         _scenario.Session(2);
         var events = _scenario.Session(4, tweak: r => r.Code == "single_leg_bridge" ? r with { Abandoned = true } : r);
 
@@ -81,7 +83,7 @@ public sealed class RecordingSessionTests
 
         Assert.Equal(3, held.Count);
         Assert.All(held, h => Assert.Equal("P2", h.Why.RuleId));
-        Assert.Contains("no next-morning pain has been reported yet", held[0].Why.Sentence, StringComparison.Ordinal);
+        Assert.Contains("no next-morning report for the morning after the session on 2026-01-05 at the anterior knee", held[0].Why.Sentence, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,6 +82,7 @@ public sealed class RedFlagTests
         Assert.Equal(("MRI clear, no stress reaction", "dr.lee", "R2", 2), (cleared.Reason, cleared.ClearedBy, cleared.Why.RuleId, cleared.Why.RuleVersion));
         Assert.Contains("No red flag is open any more", cleared.Why.Sentence, StringComparison.Ordinal);
         Assert.Empty(_scenario.Program.OpenRedFlags);
+        _scenario.Morning(5, 1);
         Assert.NotEmpty(_scenario.Session(7).OfType<ExerciseProgressed>());
     }
 
