@@ -17,20 +17,22 @@ namespace RunRestore.Programming.Programs;
 public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
     IConsumer<IntakeEvents.PainReported>,
     IConsumer<IntakeEvents.LoadFlagRaised>,
-    IConsumer<IntakeEvents.LoadFlagCleared>
+    IConsumer<IntakeEvents.LoadFlagCleared>,
+    IConsumer<IntakeEvents.PainResolved>
 {
     public Task Consume(ConsumeContext<IntakeEvents.PainReported> context) =>
         store.ConsumeOnceAsync(context, time, async session =>
         {
             var m = context.Message;
             var date = m.Date;
-            // T6 reads running pain: during and after a run.
-            if (m.Phase is PainPhases.DuringRun or PainPhases.AfterRun)
-            {
-                var log = await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
-                    ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty);
-                session.Store(log.With(new RunningPainReport(date, m.Severity)));
-            }
+            // Every report, open until resolved, for the next prescription (issue 13: start low, open pain, pain side);
+            // T6 also reads running pain: during and after a run.
+            var log = (await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false)
+                ?? new IntakeSignalLog(m.RunnerId, ImmutableList<RunningPainReport>.Empty))
+                .With(new KnownPainReport(m.PainReportId, date, m.BodySite, m.Side, m.Severity));
+            session.Store(m.Phase is PainPhases.DuringRun or PainPhases.AfterRun
+                ? log.With(new RunningPainReport(date, m.Severity))
+                : log);
 
             // P1-P3 on every report, whatever its phase (P2 too for the next morning).
             await MonitoringPainReport.HandleIfProgramAsync(session, m.RunnerId,
@@ -65,6 +67,17 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
                 && await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false) is { } log)
             {
                 session.Store(log.Without(m.RuleId, m.Kind, m.AsOf));
+            }
+        });
+
+    // A resolved report is no longer open pain for the next prescription (issue 13).
+    public Task Consume(ConsumeContext<IntakeEvents.PainResolved> context) =>
+        store.ConsumeOnceAsync(context, time, async session =>
+        {
+            var m = context.Message;
+            if (await session.LoadAsync<IntakeSignalLog>(m.RunnerId, context.CancellationToken).ConfigureAwait(false) is { } log)
+            {
+                session.Store(log.Resolving(m.PainReportId));
             }
         });
 }

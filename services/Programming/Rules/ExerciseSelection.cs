@@ -39,12 +39,14 @@ internal static class ExerciseSelection
     /// only fill up to 4 as maintenance, justified by T1 and no longer by a finding that is gone.
     /// </summary>
     public static Selection Choose(IReadOnlyList<ScreenFinding> findings, string? painSite,
-        IReadOnlyList<ProgramExercise> previous, int max, RedFlagHolds? held = null, IReadOnlyList<string>? notRetested = null)
+        IReadOnlyList<ProgramExercise> previous, int max, RedFlagHolds? held = null, IReadOnlyList<string>? notRetested = null,
+        StartingLow? low = null)
     {
+        var lowNote = low?.Sentence ?? "";
         held ??= RedFlagHolds.None;
         // R1-R6: an exercise that loads a red-flagged region is not prescribed, not even kept from before.
         previous = [.. previous.Where(x => !held.Blocks(x.Exercise()))];
-        var treatable = findings.Where(f => QualitiesFor.ContainsKey(f.Kind))
+        var treatable = findings.Where(IsTreatable)
             .OrderBy(f => Array.IndexOf(KindOrder, f.Kind)).ToList();
         var carried = previous.Where(x => treatable.Exists(f => f.Key == x.FindingKey)).ToList();
         var spare = previous.Except(carried).ToList();
@@ -65,16 +67,16 @@ internal static class ExerciseSelection
                 spare.Remove(again);
                 picks.Add(Pick.Rejustified(again, finding));
             }
-            else if (picks.Count < max && Candidate(finding.Region, QualitiesFor[finding.Kind], painSite, picks, held) is { } exercise)
+            else if (picks.Count < max && Candidate(finding.Region, QualitiesFor[finding.Kind], painSite, picks, held, low) is { } exercise)
             {
-                picks.Add(Pick.ForFinding(exercise, finding));
+                picks.Add(Pick.ForFinding(exercise, finding, lowNote));
             }
             else if (picks.Count < max && finding.Kind == FindingKinds.MobilityLimit
-                && Candidate(finding.Region, [Qualities.Strength], painSite, picks, held) is { } strength)
+                && Candidate(finding.Region, [Qualities.Strength], painSite, picks, held, low) is { } strength)
             {
                 // K6: no stretch for the painful site (hamstring pain: no hamstring stretch): strength for the region.
                 picks.Add(Pick.ForFinding(strength, finding, Invariant($" No stretch is chosen for {Wording.Words(painSite ?? "")} ") +
-                    "pain (K6 for the hamstring): strength for the region instead."));
+                    "pain (K6 for the hamstring): strength for the region instead." + lowNote));
             }
             else
             {
@@ -87,19 +89,34 @@ internal static class ExerciseSelection
             picks.Add(Pick.Maintenance(kept));
         }
 
-        PainSiteDefaults.Fill(picks, painSite, Math.Min(ProgramRules.MinExercises, max), held);
+        PainSiteDefaults.Fill(picks, painSite, Math.Min(ProgramRules.MinExercises, max), held, low);
         return new Selection([.. picks.Select(p => p.ToPrescribed())], unaddressed);
     }
 
-    /// <summary>The best entry for a region: fitting quality, lowest step, the region as the main target.</summary>
+    /// <summary>Whether exercises treat the finding (load and wellness findings are T5's, S1/S2's and the clinician's).</summary>
+    public static bool IsTreatable(ScreenFinding finding) => finding is not null && QualitiesFor.ContainsKey(finding.Kind);
+
+    /// <summary>
+    /// The best entry for a region: fitting quality, lowest step, the region as the main target. While Restore starts
+    /// <paramref name="low"/>, the best one within the second step, else the second step of the best one's ladder.
+    /// </summary>
     public static Exercise? Candidate(string region, IReadOnlyList<string> qualities, string? painSite, IList<Pick> picks,
-        RedFlagHolds held) =>
-        ExerciseLibrary.ForRegion(region)
-            .Where(e => qualities.Contains(e.Quality) && !ExerciseLibrary.IsContraindicated(e, painSite) && !held.Blocks(e))
+        RedFlagHolds held, StartingLow? low = null)
+    {
+        var fitting = ExerciseLibrary.ForRegion(region)
+            .Where(e => qualities.Contains(e.Quality) && Allowed(e, painSite, held))
             .Where(e => !picks.Any(p => p.Exercise.Ladder == e.Ladder))
             .OrderBy(e => qualities.ToList().IndexOf(e.Quality)).ThenBy(e => e.Step)
             .ThenBy(e => e.TargetRegions.ToList().IndexOf(region))
-            .FirstOrDefault();
+            .ToList();
+        return low is null || fitting.Count == 0
+            ? fitting.FirstOrDefault()
+            : fitting.Find(StartingLow.Allows) ?? ExerciseLibrary.Ladder(fitting[0].Ladder)
+                .LastOrDefault(e => StartingLow.Allows(e) && Allowed(e, painSite, held));
+    }
+
+    private static bool Allowed(Exercise e, string? painSite, RedFlagHolds held) =>
+        !ExerciseLibrary.IsContraindicated(e, painSite) && !held.Blocks(e);
 
     // A kept exercise whose main quality treats the finding's kind and that targets its region.
     private static ProgramExercise? Rejustify(List<ProgramExercise> spare, ScreenFinding finding) =>
@@ -111,53 +128,4 @@ internal static class ExerciseSelection
 
     private static bool Uses(List<Pick> picks, string code) =>
         picks.Any(p => p.Exercise.Ladder == ExerciseLibrary.Get(code).Ladder);
-}
-
-/// <summary>An exercise being chosen, with every finding key it addresses (primary first).</summary>
-internal sealed class Pick(Exercise exercise, string ruleId, Dosage dosage, string reason, string findingKey)
-{
-    public Exercise Exercise { get; } = exercise;
-
-    public List<string> Keys { get; } = [findingKey];
-
-    public static Pick ForFinding(Exercise exercise, ScreenFinding finding, string note = "")
-    {
-        var steps = ExerciseLibrary.Ladder(exercise.Ladder).Count;
-        var ladder = steps == 1 ? "."
-            : exercise.Step + 1 < steps
-                ? Invariant($"; it starts on step {exercise.Step + 1} of {steps} on its ladder so it can progress ") +
-                    "(T1, T3)."
-                : Invariant($"; it is step {steps} of {steps}, the top of its ladder, ") + "and steps back if it hurts (T4).";
-        return new(exercise, finding.RuleId, exercise.Dosage,
-            Invariant($"{exercise.Name} addresses the {Wording.Finding(finding)} ({finding.RuleId})") + ladder + note, finding.Key);
-    }
-
-    public static Pick Carried(ProgramExercise kept, ScreenFinding finding, bool untested) => new(kept.Exercise(),
-        finding.RuleId, kept.Dosage, Invariant($"{kept.Exercise().Name} stays at its current step: the ") +
-            Invariant($"{Wording.Finding(finding)} ({finding.RuleId}) ") +
-            (untested ? "was not re-tested on the re-screen, and untested is not resolved (T6)." : "is still open on the re-screen."),
-        kept.FindingKey);
-
-    public static Pick Rejustified(ProgramExercise kept, ScreenFinding finding) => new(kept.Exercise(), finding.RuleId,
-        kept.Dosage, Invariant($"{kept.Exercise().Name} stays at its current step and now addresses the ") +
-            Invariant($"{Wording.Finding(finding)} ({finding.RuleId}) found on the re-screen."),
-        finding.Key);
-
-    /// <summary>The key of an exercise kept for T1's dose alone: the finding it was chosen for is no longer open.</summary>
-    public const string MaintenanceKey = "T1:maintenance";
-
-    // The exercise no longer cites its old finding (resolved on the re-screen, or not found again): T1 justifies it.
-    public static Pick Maintenance(ProgramExercise kept) => new(kept.Exercise(), "T1", kept.Dosage,
-        Invariant($"{kept.Exercise().Name} stays as maintenance at its current step: the finding it was chosen for is ") +
-            "no longer open, and progressive strength 2-3 times a week keeps its effect (T1); T2 asks for at least 4 exercises.",
-        MaintenanceKey);
-
-    public static Pick Default(Exercise exercise, string ruleId, string key, string reason) =>
-        new(exercise, ruleId, exercise.Dosage, reason, key);
-
-    public PrescribedExercise ToPrescribed()
-    {
-        var also = Keys.Count > 1 ? Invariant($" It also serves {string.Join(", ", Keys.Skip(1))}.") : "";
-        return new PrescribedExercise(Exercise.Code, Keys[0], dosage, ProgramRules.Explain(ruleId, reason + also, Keys));
-    }
 }

@@ -19,21 +19,22 @@ internal static class PainSiteDefaults
         [Qualities.Strength, Qualities.Control, Qualities.Balance, Qualities.Mobility];
 
     /// <summary>Adds default exercises to <paramref name="picks"/> until it holds <paramref name="target"/>.</summary>
-    public static void Fill(List<Pick> picks, string? painSite, int target, RedFlagHolds held)
+    public static void Fill(List<Pick> picks, string? painSite, int target, RedFlagHolds held, StartingLow? low = null)
     {
         // The kinetic chain assessment ranks regions by (Contracts); regions without exercises (load, stress) give none.
         if (KineticChain.For(painSite) is { } chain)
         {
-            Add(picks, painSite, target, held, chain.Id, [.. chain.Regions]);
+            Add(picks, painSite, target, held, low, chain.Id, [.. chain.Regions]);
         }
 
-        Add(picks, painSite, target, held, "T2", General);
+        Add(picks, painSite, target, held, low, "T2", General);
         // Still short (a pain site that rules out much): any unused ladder's first step that suits the site.
-        Add(picks, painSite, target, held, "T2", [.. ExerciseLibrary.All.Where(e => e.Step == 0)
+        Add(picks, painSite, target, held, low, "T2", [.. ExerciseLibrary.All.Where(e => e.Step == 0)
             .Where(e => e.Quality != Qualities.Technique).Select(e => e.TargetRegions[0]).Distinct()]);
     }
 
-    private static void Add(List<Pick> picks, string? painSite, int target, RedFlagHolds held, string rule, string[] regions)
+    private static void Add(List<Pick> picks, string? painSite, int target, RedFlagHolds held, StartingLow? low, string rule,
+        string[] regions)
     {
         foreach (var region in regions)
         {
@@ -42,7 +43,7 @@ internal static class PainSiteDefaults
                 return;
             }
 
-            if (ExerciseSelection.Candidate(region, DefaultQualities, painSite, picks, held) is not { } exercise)
+            if (ExerciseSelection.Candidate(region, DefaultQualities, painSite, picks, held, low) is not { } exercise)
             {
                 continue;
             }
@@ -53,7 +54,7 @@ internal static class PainSiteDefaults
                     Invariant($"{Wording.Words(region)} work.")
                 : Invariant($"{exercise.Name} works the {Wording.Words(region)}, a region {rule} says to check and ") +
                     Invariant($"treat for {site}: a treatment target, not a proven cause.");
-            picks.Add(Pick.Default(exercise, rule, Invariant($"{rule}:{painSite ?? "general"}"), reason));
+            picks.Add(Pick.Default(exercise, rule, Invariant($"{rule}:{painSite ?? "general"}"), reason + (low?.Sentence ?? "")));
         }
     }
 }

@@ -32,7 +32,9 @@ internal static class Revising
         var previous = current.Exercises.Where(x => !RunnerProgram.IsTechnique(x)).ToList();
         var held = new RedFlagHolds(current.OpenRedFlags);
         var open = OpenFindings(screen, current);
-        var selection = ExerciseSelection.Choose(open, screen.PainSite, previous, strengthPlaces, held, screen.NotRetested);
+        // Start low in Restore (issue 13): a new exercise starts no higher than its second step while pain is ≥ 4/10.
+        var low = StartingLow.For(phase, screen.PainSite, screen.Reported.AtSite);
+        var selection = ExerciseSelection.Choose(open, screen.PainSite, previous, strengthPlaces, held, screen.NotRetested, low);
         var exercises = selection.Exercises.ToList();
         if (gate.Open)
         {
@@ -45,7 +47,7 @@ internal static class Revising
         var why = ProgramRules.Explain("T2", Invariant($"The re-screen of {Wording.Day(screen.CompletedOn)} reshaped ") +
             Invariant($"the program to {exercises.Count} exercises ({kept} kept at their step, ") +
             Invariant($"{exercises.Count - kept} new), {sessions} sessions a week in {Phases.Word(phase)} (T1, T8).") +
-            Resolved(screen, current) + Wording.Unaddressed(selection.Unaddressed) + held.PrescriptionSentence(),
+            Resolved(screen, current) + (low?.Sentence ?? "") + Wording.Unaddressed(selection.Unaddressed) + held.PrescriptionSentence(),
             [screen.AssessmentId.ToString(), .. open.Select(f => f.Key), .. held.Ids]);
         var week = WeekPlanner.Plan(today, hardRunDays, sessions, null);
         events.Add(new ProgramRevised(screen.AssessmentId, screen.CompletedOn, screen.PainSite, exercises,
