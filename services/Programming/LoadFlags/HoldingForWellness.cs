@@ -18,7 +18,7 @@ public static class HoldingForWellness
     {
         ArgumentNullException.ThrowIfNull(flag);
         ArgumentNullException.ThrowIfNull(program);
-        var (ruleId, kind, severity) = flag;
+        var (ruleId, kind, severity, _) = flag;
         if (program.ActiveWellnessFlags.Exists(f => f.RuleId == ruleId && f.Kind == kind && f.Severity == severity))
         {
             return [];

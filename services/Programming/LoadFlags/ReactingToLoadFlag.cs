@@ -8,7 +8,11 @@ using static System.FormattableString;
 namespace RunRestore.Programming.LoadFlags;
 
 /// <summary>A load flag intake raised (its rule id, kind and severity words).</summary>
-public sealed record ReactToLoadFlag(string RuleId, string Kind, string Severity);
+/// <param name="AsOf">
+/// The day intake's flag fired. T5's week is that flag's week, not the day the message happened to arrive: L2 and L3
+/// fired together stay one reaction however late either is delivered (after a broker outage, say). Null: today.
+/// </param>
+public sealed record ReactToLoadFlag(string RuleId, string Kind, string Severity, DateOnly? AsOf = null);
 
 public static class ReactingToLoadFlag
 {
@@ -23,7 +27,7 @@ public static class ReactingToLoadFlag
     {
         ArgumentNullException.ThrowIfNull(flag);
         ArgumentNullException.ThrowIfNull(program);
-        var (ruleId, kind, severity) = flag;
+        var (ruleId, kind, severity, _) = flag;
         new FieldViolations()
             .Check(!string.IsNullOrWhiteSpace(ruleId), "rule_id", "must be given")
             .Check(!string.IsNullOrWhiteSpace(kind), "kind", "must be given")
@@ -40,7 +44,7 @@ public static class ReactingToLoadFlag
             return [];
         }
 
-        var today = Wording.Today(now);
+        var today = flag.AsOf is { } firedOn && firedOn < Wording.Today(now) ? firedOn : Wording.Today(now);
         var id = Invariant($"{ruleId}:{kind}:{severity}");
         var cited = program.CurrentLoadHoldFlags;
         if (program.HoldsProgressionsOn(today) && cited.Count > 0)

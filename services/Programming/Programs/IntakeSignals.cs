@@ -45,7 +45,7 @@ public sealed class IntakeSignals(IDocumentStore store, TimeProvider time) :
         {
             var m = context.Message;
             var decided = await ReactingToLoadFlag.HandleIfProgramAsync(session, m.RunnerId,
-                new ReactToLoadFlag(m.RuleId, m.Kind, m.Severity), time, context.CancellationToken).ConfigureAwait(false);
+                new ReactToLoadFlag(m.RuleId, m.Kind, m.Severity, m.AsOf), time, context.CancellationToken).ConfigureAwait(false);
             if (decided is null)
             {
                 // No program yet: remember the flag, the prescription applies it (T5) if it is still recent.

@@ -48,7 +48,7 @@ public sealed class PatellofemoralCase(CaseServices services)
             ("hip_abduction_strength", AssessmentApi.BodySide.Right, 1.75, AssessmentApi.Rating.Unspecified));
         var locked = await runner.UntilHistoryAsync(c => c.Type == "technique_stayed_locked", "T6's stored reason");
         Assert.Equal(("T6", 2), (locked.Why.RuleId, locked.Why.RuleVersion));
-        Assert.True(locked.Summary.Contains("not re-tested", StringComparison.Ordinal), locked.Summary);
+        Assert.True(locked.Summary.Contains("did not re-test", StringComparison.Ordinal), locked.Summary);
         Assert.Equal(Phase.Maintain, (await runner.ProgramAsync()).Phase);
 
         // A week on, the full re-screen: both findings resolved, three pain-free runs in 14 days → Improve.

@@ -42,4 +42,15 @@ public sealed class LoadFlagOnceTests
         Assert.IsType<RunningVolumeAdvised>(later[0]);
         Assert.Equal(["L2:load_spike:high"], _scenario.Program.CurrentLoadHoldFlags);
     }
+
+    [Fact]
+    public void Flags_of_one_day_delivered_days_apart_are_still_one_reaction_dated_by_when_they_fired()
+    {
+        _scenario.When(state => ReactingToLoadFlag.Decide(new ReactToLoadFlag("L2", "load_spike", "high", Day(3)), state!, At(5, 9)));
+        var late = _scenario.When(state => ReactingToLoadFlag.Decide(new ReactToLoadFlag("L3", "distance_jump", "caution", Day(3)), state!, At(12, 9)));
+
+        Assert.IsType<LoadFlagJoinedHold>(Assert.Single(late));
+        var held = Assert.Single(_scenario.History.OfType<ProgressionsHeld>());
+        Assert.Equal((Day(3), Day(10)), (held.From, held.Until));
+    }
 }
