@@ -75,6 +75,7 @@ internal static class ProgrammingProtoMapping
                 case ProgramRevised r: foreach (var x in r.Exercises) { whyByCode[x.Code] = x.Why; } break;
                 case ExerciseProgressed p: whyByCode[p.ToCode] = p.Why; break;
                 case ExerciseRegressed r: whyByCode[r.ToCode] = r.Why; break;
+                case ExerciseSwapped s: whyByCode[s.ToCode] = s.Why; break;
             }
         }
 

@@ -21,7 +21,7 @@ public sealed class ProgrammingIntegrationEvents : IIntegrationEventMap
             PhaseOverridden o => new Contract.PhaseAdvanced(runnerId, Phases.Word(o.From), Phases.Word(o.To), true, Why(o.Why)),
             ClinicianAlertRaised a => new Contract.ClinicianAlertRaised(runnerId, a.Level, Why(a.Why)),
             RedFlagCleared c => new Safety.RedFlagCleared(runnerId, c.RedFlagId, c.RuleId, c.ClearedBy, c.Reason, c.ClearedOn),
-            ExerciseProgressed or ExerciseRegressed or ExerciseHeld or ProgressionsHeld or RunningVolumeAdvised
+            ExerciseProgressed or ExerciseRegressed or ExerciseSwapped or ExerciseHeld or ProgressionsHeld or RunningVolumeAdvised
                 or NextSessionRegressionPlanned or PainCeilingSet or RedFlagRaised or RunningChangeAdvised
                 or ProgressionsHeldForWellness or WellnessHoldEnded or LoadFlagJoinedHold or TechniqueStayedLocked when ProgramChanges.Describe(domainEvent.Data) is { } change =>
                 new Contract.ProgramAdapted(runnerId, change.Type, change.Summary, Why(change.Why)),

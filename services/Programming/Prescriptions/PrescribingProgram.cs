@@ -123,7 +123,8 @@ public sealed class PrescribingProgram(IDocumentStore store, HardRunCalendar cal
     {
         var (phase, maintain) = PhaseProgress.Starting(screen, held);
         var low = StartingLow.For(phase, screen.PainSite, screen.Reported.AtSite);
-        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, [], ProgramRules.MaxExercises, held, low: low);
+        var selection = ExerciseSelection.Choose(screen.Findings, screen.PainSite, [], ProgramRules.MaxExercises, held, low: low,
+            painSide: screen.Reported.AtSite?.Side);
         var sessions = phase == Phase.Restore ? ProgramRules.SessionsPerWeekEarly : ProgramRules.SessionsPerWeekLater;
         var week = WeekPlanner.Plan(today, hardRunDays, sessions, null);
         var dose = phase == Phase.Restore

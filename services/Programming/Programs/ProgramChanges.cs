@@ -25,6 +25,7 @@ public static class ProgramChanges
             $"Morning pain {r.Pain}/10 is above the baseline {r.Baseline}: the next session steps down.", r.Why),
         ExerciseProgressed p => new("exercise_progressed", $"{Name(p.FromCode)} → {Name(p.ToCode)} on {FieldChecks.Iso(p.On)}.", p.Why),
         ExerciseRegressed r => new("exercise_regressed", $"{Name(r.FromCode)} → {Name(r.ToCode)} on {FieldChecks.Iso(r.On)}.", r.Why),
+        ExerciseSwapped s => new("exercise_swapped", $"{Name(s.FromCode)} swapped for {Name(s.ToCode)} on {FieldChecks.Iso(s.On)}.", s.Why),
         ExerciseHeld h => new("exercise_held", $"{Name(h.Code)} held on {FieldChecks.Iso(h.On)}.", h.Why),
         ProgressionsHeld h => new("progressions_held", $"Progressions held from {FieldChecks.Iso(h.From)} until {FieldChecks.Iso(h.Until)}.", h.Why),
         RunningVolumeAdvised a => new("running_volume_advised",

@@ -30,7 +30,14 @@ public sealed partial record RunnerProgram
                     GoodSessionsInARow = x.LastGoodOn == e.Date ? x.GoodSessionsInARow : x.GoodSessionsInARow + 1,
                     LastGoodOn = e.Date,
                 }
-                : x with { GoodSessionsInARow = 0, LastGoodOn = null }
+                : x with
+                {
+                    GoodSessionsInARow = 0,
+                    LastGoodOn = null,
+                    // The swap rule (after T9): a first-step exercise over the ceiling twice is swapped or reported.
+                    PainfulOnFirstStep = x.PainfulOnFirstStep +
+                        (result.PainDuring > PainCeiling && ExerciseLibrary.Previous(x.Code) is null ? 1 : 0),
+                }
             : x),
         Sessions = Sessions.Add(new SessionDay(e.SessionId, e.Date, e.MaxPain)),
         LastSessionDate = LastSessionDate is { } last && last > e.Date ? last : e.Date,
@@ -59,6 +66,8 @@ public sealed partial record RunnerProgram
     public RunnerProgram Apply(ExerciseProgressed e) => Move(e.FromCode, e.ToCode, e.Dosage);
 
     public RunnerProgram Apply(ExerciseRegressed e) => Move(e.FromCode, e.ToCode, e.Dosage);
+
+    public RunnerProgram Apply(ExerciseSwapped e) => Move(e.FromCode, e.ToCode, e.Dosage);
 
     // A hold changes nothing: the run of good sessions stays, so the exercise moves up once the reason is gone.
     public RunnerProgram Apply(ExerciseHeld e) => this;
@@ -123,6 +132,6 @@ public sealed partial record RunnerProgram
 
     private RunnerProgram Move(string from, string to, Dosage dosage) => this with
     {
-        Exercises = Exercises.ConvertAll(x => x.Code == from ? x with { Code = to, Dosage = dosage, GoodSessionsInARow = 0 } : x),
+        Exercises = Exercises.ConvertAll(x => x.Code == from ? x with { Code = to, Dosage = dosage, GoodSessionsInARow = 0, PainfulOnFirstStep = 0 } : x),
     };
 }

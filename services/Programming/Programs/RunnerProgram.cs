@@ -70,6 +70,7 @@ public sealed partial record RunnerProgram(
         NextSessionRegressionPlanned planned => Apply(planned),
         ExerciseProgressed progressed => Apply(progressed),
         ExerciseRegressed regressed => Apply(regressed),
+        ExerciseSwapped swapped => Apply(swapped),
         ExerciseHeld held => Apply(held),
         ProgressionsHeld hold => Apply(hold),
         RunningVolumeAdvised advised => Apply(advised),
@@ -117,7 +118,8 @@ public sealed partial record RunnerProgram(
 /// in a row went well (T3 progresses at 2). <paramref name="LastGoodOn"/> is the day of the last good session counted:
 /// T3 (v2) counts sessions on different days only.
 /// </summary>
-public sealed record ProgramExercise(string Code, string FindingKey, Dosage Dosage, int GoodSessionsInARow, DateOnly? LastGoodOn = null)
+public sealed record ProgramExercise(string Code, string FindingKey, Dosage Dosage, int GoodSessionsInARow, DateOnly? LastGoodOn = null,
+    int PainfulOnFirstStep = 0)
 {
     /// <summary>The library entry for the current step.</summary>
     public Exercise Exercise() => ExerciseLibrary.Get(Code);

@@ -40,6 +40,12 @@ public sealed record ExerciseProgressed(string FromCode, string ToCode, Dosage D
 public sealed record ExerciseRegressed(string FromCode, string ToCode, Dosage Dosage, DateOnly On, Explanation Why);
 
 /// <summary>
+/// An exercise already on the first step of its ladder went over the pain ceiling twice, so it was swapped for the
+/// first step of another ladder for the same region (DOMAIN.md, the paragraph after T9; cited as T4).
+/// </summary>
+public sealed record ExerciseSwapped(string FromCode, string ToCode, Dosage Dosage, DateOnly On, Explanation Why);
+
+/// <summary>
 /// An exercise stays where it is although a rule would have moved it: progressions are held (T5), the next-morning
 /// response is not back at baseline (P2), it is already at the first step (T4) or the next step does not suit the
 /// pain site.

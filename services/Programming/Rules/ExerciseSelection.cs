@@ -34,20 +34,20 @@ internal static class ExerciseSelection
     ];
 
     /// <summary>
-    /// Chooses the exercises. Of the <paramref name="previous"/> ones (a re-screen), those whose finding is still open
+    /// Chooses the exercises; of findings of one kind, those on the painful side (<paramref name="painSide"/>) first. Of the <paramref name="previous"/> ones (a re-screen), those whose finding is still open
     /// (found again, or in <paramref name="notRetested"/>: untested is not resolved) stay first at their step; the others
     /// only fill up to 4 as maintenance, justified by T1 and no longer by a finding that is gone.
     /// </summary>
     public static Selection Choose(IReadOnlyList<ScreenFinding> findings, string? painSite,
         IReadOnlyList<ProgramExercise> previous, int max, RedFlagHolds? held = null, IReadOnlyList<string>? notRetested = null,
-        StartingLow? low = null)
+        StartingLow? low = null, string? painSide = null)
     {
         var lowNote = low?.Sentence ?? "";
         held ??= RedFlagHolds.None;
         // R1-R6: an exercise that loads a red-flagged region is not prescribed, not even kept from before.
         previous = [.. previous.Where(x => !held.Blocks(x.Exercise()))];
         var treatable = findings.Where(IsTreatable)
-            .OrderBy(f => Array.IndexOf(KindOrder, f.Kind)).ToList();
+            .OrderBy(f => Array.IndexOf(KindOrder, f.Kind)).ThenBy(f => PainSides.Order(f, painSide)).ToList();
         var carried = previous.Where(x => treatable.Exists(f => f.Key == x.FindingKey)).ToList();
         var spare = previous.Except(carried).ToList();
         var picks = carried.OrderBy(x => treatable.FindIndex(f => f.Key == x.FindingKey)).Take(max)
@@ -69,7 +69,7 @@ internal static class ExerciseSelection
             }
             else if (picks.Count < max && Candidate(finding.Region, QualitiesFor[finding.Kind], painSite, picks, held, low) is { } exercise)
             {
-                picks.Add(Pick.ForFinding(exercise, finding, lowNote));
+                picks.Add(Pick.ForFinding(exercise, finding, PainSides.Note(finding, painSide) + lowNote));
             }
             else if (picks.Count < max && finding.Kind == FindingKinds.MobilityLimit
                 && Candidate(finding.Region, [Qualities.Strength], painSite, picks, held, low) is { } strength)

@@ -26,9 +26,19 @@ internal static class LadderMoves
             }
             else if (result.PainDuring > before.PainCeiling)
             {
-                yield return Regress(result.Code, session.Date, ids,
-                    Invariant($"Pain {result.PainDuring}/10 during the {name} was above the ceiling of ") +
-                        Invariant($"{before.PainCeiling}/10 (P1)"));
+                var cause = Invariant($"Pain {result.PainDuring}/10 during the {name} was above the ceiling of ") +
+                    Invariant($"{before.PainCeiling}/10 (P1)");
+                if (after.ExerciseFor(result.Code) is { PainfulOnFirstStep: FirstStepSwap.PainfulSessions } stuck)
+                {
+                    foreach (var move in FirstStepSwap.For(stuck, after, session.Date, session.RecordedAt, ids, cause))
+                    {
+                        yield return move;
+                    }
+                }
+                else
+                {
+                    yield return Regress(result.Code, session.Date, ids, cause);
+                }
             }
             else if (before.RegressNextSession
                 && ((before.MorningPains ?? []).LastOrDefault(m => m.AboveBaseline) ?? before.LastMorningPain) is { } morning)

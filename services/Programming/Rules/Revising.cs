@@ -34,7 +34,8 @@ internal static class Revising
         var open = OpenFindings(screen, current);
         // Start low in Restore (issue 13): a new exercise starts no higher than its second step while pain is ≥ 4/10.
         var low = StartingLow.For(phase, screen.PainSite, screen.Reported.AtSite);
-        var selection = ExerciseSelection.Choose(open, screen.PainSite, previous, strengthPlaces, held, screen.NotRetested, low);
+        var selection = ExerciseSelection.Choose(open, screen.PainSite, previous, strengthPlaces, held, screen.NotRetested, low,
+            screen.Reported.AtSite?.Side);
         var exercises = selection.Exercises.ToList();
         if (gate.Open)
         {
