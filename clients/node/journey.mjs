@@ -333,10 +333,10 @@ async function journey() {
     assert.equal(totalRuns, runs.length);
     assert.ok(Math.abs(totalKm - expectedKm) < 1e-6, `total distance ${totalKm} km, expected ${expectedKm} km`);
   });
-  expect('weeks are oldest first and the picture is as of the latest entry', () => {
+  expect("weeks are oldest first and the picture is as of the runner's today (UTC: no time zone given)", () => {
     const starts = load.weeks.map((w) => w.week_start);
     assert.deepEqual(starts, [...starts].sort());
-    assert.equal(load.as_of, runs.at(-1).date);
+    assert.equal(load.as_of, daysAgo(0));
   });
   expect('every active flag names its rule, evidence and explanation', () => {
     for (const f of load.active_flags) {
